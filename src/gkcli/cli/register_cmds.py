@@ -1,0 +1,84 @@
+"""Commands about the register itself: validate, schema, tasks."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gkcli.cli.guard import GkCommand
+from gkcli.cli.options import CategoryOpt, DataOpt, FormatOpt, Format, YearOpt, data_dir
+from gkcli.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+
+
+class ProblemFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class SchemaName(StrEnum):
+    register = "register"
+    units = "units"
+
+
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="要检查的数据目录或文件（默认：数据目录）。", show_default=False)] = None,
+    data: DataOpt = None,
+    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text 文本；json；github（GitHub Actions 注释）。")] = ProblemFormat.text,
+) -> int:
+    """校验数据文件，一次列出全部问题（文件:行:列: 说明）。无问题退出码 0，有问题 1。
+
+    示例：gk validate data/tasks-2024.yaml
+    """
+    from gkcli.render.problems import RENDERERS
+    from gkcli.validate import check_paths
+
+    targets = paths or [data_dir(data)]
+    missing = [str(path) for path in targets if not path.exists()]
+    if missing:
+        raise UsageError(f"路径不存在：{'、'.join(missing)}")
+    checked = check_paths(targets)
+    problems = sorted(set(checked.problems))
+    sys.stdout.write(RENDERERS[fmt.value](problems, checked.files))
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+def schema(name: Annotated[SchemaName, typer.Argument(help="register 任务清单；units 单位表。")] = SchemaName.register) -> None:
+    """输出数据文件的 JSON Schema，供 VS Code 等编辑器补全和检查。
+
+    示例：gk schema units > data/schema/units.schema.json
+    """
+    from gkcli.schema import schema_text
+
+    sys.stdout.write(schema_text(name.value))
+
+
+def tasks(
+    search: Annotated[str | None, typer.Option("--search", "-s", help="关键词：匹配任务内容和责任单位。", show_default=False)] = None,
+    category: CategoryOpt = None,
+    deadline_kind: Annotated[str | None, typer.Option("--deadline-kind", help="完成时间类别：date、all_year、ongoing、after_event、after_publication。", show_default=False)] = None,
+    data: DataOpt = None,
+    year: YearOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """列出、搜索任务。
+
+    示例：gk tasks --search 政务新媒体 --format json
+    """
+    from gkcli.data import load_data
+    from gkcli.queries import select_tasks
+    from gkcli.render import render
+    from gkcli.views import task_listing
+
+    loaded = load_data(data_dir(data), year)
+    chosen = select_tasks(loaded, search=search, category=category, deadline_kind=deadline_kind)
+    sys.stdout.write(render(task_listing(chosen, loaded), fmt.value))
+
+
+def register(app: typer.Typer) -> None:
+    for command in (validate, schema, tasks):
+        app.command(cls=GkCommand)(command)

@@ -1,0 +1,106 @@
+"""Pydantic models of the data files: the register (tasks-YYYY.yaml) and units.yaml.
+
+Fields are closed (`extra="forbid"`) so that a typo such as `deadine:` is an error, and numbers
+are strict so that `id: "3"` is not silently accepted as 3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+
+from gkcli.deadlines import DayType, DeadlineKind
+
+Text = Annotated[StrictStr, Field(min_length=1)]
+Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", description="稳定的英文/拼音标识")]
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Deadline(_Closed):
+    """完成时间：原文（text）与解析后的含义。"""
+
+    text: Text = Field(description="原文“完成时间”一栏，去掉换行空白后逐字照录")
+    kind: DeadlineKind = Field(description="date 固定日期；all_year 全年；ongoing 持续；after_event 事件后；after_publication 清单发布后")
+    due: dt.date | None = Field(None, description="截止日期（date、all_year）")
+    start: dt.date | None = Field(None, description="起始日期（all_year）")
+    days: StrictInt | None = Field(None, ge=1, description="天数（after_event、after_publication）")
+    day_type: DayType | None = Field(None, description="working 工作日；calendar 自然日")
+    event: StrictStr | None = Field(None, description="起算事件（after_event），如 application_received 收到申请")
+
+
+class Category(_Closed):
+    """任务类别（一 … 十四）。"""
+
+    number: StrictInt = Field(ge=1)
+    numeral: Text = Field(description="中文序号，如“十一”")
+    name: Text = Field(description="类别名称（不含“一、”序号）")
+
+
+class Task(_Closed):
+    """一项任务：原文与解析后的责任单位、完成时间。"""
+
+    id: StrictInt = Field(ge=1, description="序号")
+    category: StrictInt = Field(ge=1, description="所属类别的 number")
+    content: Text = Field(description="任务内容，逐字照录")
+    units_text: Text = Field(description="责任单位一栏，逐字照录")
+    lead: list[Text] = Field(default_factory=list, description="牵头单位（按原文顺序）")
+    units: list[Text] = Field(default_factory=list, description="其余责任单位与单位组（按原文顺序）")
+    open_ended: StrictBool = Field(False, description="原文含“××等相关部门（单位）”这类泛指")
+    deadline: Deadline
+
+
+class Register(_Closed):
+    """一年的任务清单。"""
+
+    title: Text
+    year: StrictInt = Field(ge=2000, le=2100)
+    region: Text = Field(description="地区，如“舒兰市”")
+    published: dt.date | None = Field(description="清单发布日期；原文未载明时为 null（未知）")
+    source: StrictStr | None = Field(None, description="来源说明")
+    categories: list[Category]
+    tasks: list[Task]
+
+
+class UnitKind(StrEnum):
+    CITY_DEPARTMENT = "city_department"
+    PARTY_ORGAN = "party_organ"
+    COURT = "court"
+    VERTICAL = "vertical"
+    TOWNSHIP = "township"
+    SUBDISTRICT = "subdistrict"
+    DEVELOPMENT_ZONE = "development_zone"
+
+
+class Unit(_Closed):
+    """一个单位。"""
+
+    id: Id
+    name: Text = Field(description="名称，按清单原文书写")
+    kind: UnitKind
+    aliases: list[Text] = Field(default_factory=list, description="别名（可用于 --unit）")
+    note: StrictStr | None = None
+
+
+class Group(_Closed):
+    """单位组，如“各乡镇人民政府”“市政府各相关部门（单位）”。"""
+
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    member_kinds: list[UnitKind] = Field(default_factory=list, description="该类别的全部单位都是成员")
+    members: list[Id] = Field(default_factory=list, description="逐个列出的成员（单位或组的 id）")
+    open: StrictBool = Field(False, description="泛指、成员未确定：成员只以“相关”角色出现")
+    note: StrictStr | None = None
+
+
+class UnitsFile(_Closed):
+    """units.yaml。"""
+
+    units: list[Unit]
+    groups: list[Group] = Field(default_factory=list)

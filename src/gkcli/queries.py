@@ -1,0 +1,33 @@
+"""Selecting tasks: by keyword, category and deadline kind."""
+
+from __future__ import annotations
+
+from gkcli.data import Data
+from gkcli.deadlines import DeadlineKind
+from gkcli.errors import UsageError
+from gkcli.model import Task
+from gkcli.units import name_key
+
+
+def check_category(data: Data, category: int | None) -> None:
+    numbers = [item.number for item in data.register.categories]
+    if category is not None and category not in numbers:
+        raise UsageError(f"没有类别 {category}（本清单的类别为 {numbers[0]}–{numbers[-1]}）")
+
+
+def select_tasks(data: Data, *, search: str | None = None, category: int | None = None, deadline_kind: str | None = None) -> list[Task]:
+    """Tasks matching every given filter, in register order."""
+    check_category(data, category)
+    if deadline_kind is not None and deadline_kind not in set(DeadlineKind):
+        raise UsageError(f"未知的完成时间类别“{deadline_kind}”，应为：{'、'.join(DeadlineKind)}")
+    needle = name_key(search) if search else ""
+    chosen = []
+    for task in data.register.tasks:
+        if category is not None and task.category != category:
+            continue
+        if deadline_kind is not None and task.deadline.kind != deadline_kind:
+            continue
+        if needle and needle not in name_key(task.content + task.units_text):
+            continue
+        chosen.append(task)
+    return chosen

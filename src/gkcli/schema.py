@@ -1,0 +1,15 @@
+"""JSON Schemas of the data files, for editors (yaml-language-server) and for reference."""
+
+from __future__ import annotations
+
+import json
+
+from gkcli.model import Register, UnitsFile
+
+MODELS = {"register": Register, "units": UnitsFile}
+
+
+def schema_text(name: str) -> str:
+    schema = MODELS[name].model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
