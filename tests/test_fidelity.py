@@ -56,12 +56,14 @@ def test_register_reproduces_seed(register: dict, seed_stream: str) -> None:
             position += len(category)
         for field in ("content", "units_text"):
             value = task[field]
-            assert seed_stream.startswith(value, position), f"task {number} {field} differs from seed: {seed_stream[position:position + len(value)]!r}"
+            assert seed_stream.startswith(value, position), (
+                f"task {number} {field} differs from seed: {seed_stream[position : position + len(value)]!r}"
+            )
             position += len(value)
         deadline = task["deadline"]["text"]
-        assert seed_stream.startswith(deadline, position), f"task {number} deadline differs: {seed_stream[position:position + 30]!r}"
+        assert seed_stream.startswith(deadline, position), f"task {number} deadline differs: {seed_stream[position : position + 30]!r}"
         position += len(deadline)
-    assert position == len(seed_stream), f"seed text left over: {seed_stream[position:position + 80]!r}"
+    assert position == len(seed_stream), f"seed text left over: {seed_stream[position : position + 80]!r}"
 
 
 def test_every_category_cell_appears_in_seed(register: dict, seed_stream: str) -> None:

@@ -157,6 +157,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self._check_tag(node, "tag:yaml.org,2002:seq")
             return [self.build(item, (*loc, index), depth + 1) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, loc: Path_, depth: int) -> dict[Any, Any]:
@@ -183,7 +184,7 @@ class _Builder:
             raise _Fatal(node, f"不支持的 YAML 标签 {node.tag}（出于安全考虑，不会执行）")
 
     @staticmethod
-    def _scalar(node: yaml.Node) -> Any:
+    def _scalar(node: yaml.ScalarNode) -> Any:
         if node.tag not in _SCALARS:
             raise _Fatal(node, f"不支持的 YAML 标签 {node.tag}（出于安全考虑，不会执行）")
         construct = _SCALARS[node.tag]

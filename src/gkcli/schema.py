@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from gkcli.model import Register, UnitsFile
 
-MODELS = {"register": Register, "units": UnitsFile}
+MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile}
 
 
 def schema_text(name: str) -> str:

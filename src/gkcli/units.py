@@ -40,13 +40,14 @@ class Directory:
     @classmethod
     def from_file(cls, data: UnitsFile) -> Directory:
         directory = cls({unit.id: unit for unit in data.units}, {group.id: group for group in data.groups})
-        for entry in (*data.units, *data.groups):
+        entries: list[Unit | Group] = [*data.units, *data.groups]
+        for entry in entries:
             for text in (entry.id, entry.name, *entry.aliases):
                 directory.keys.setdefault(name_key(text), entry.id)
         return directory
 
     def name(self, entry_id: str) -> str:
-        entry = self.units.get(entry_id) or self.groups[entry_id]
+        entry: Unit | Group = self.units.get(entry_id) or self.groups[entry_id]
         return entry.name
 
     def lookup(self, text: str) -> str | None:
@@ -64,7 +65,7 @@ class Directory:
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Known names closest to `text`, best first."""
-        names = [entry.name for entry in (*self.units.values(), *self.groups.values())]
+        names = [unit.name for unit in self.units.values()] + [group.name for group in self.groups.values()]
         key = name_key(text)
         contained = [name for name in names if key and (key in name_key(name) or name_key(name) in key)]
         close = difflib.get_close_matches(text, names, n=limit, cutoff=0.4)
@@ -98,7 +99,7 @@ class Directory:
         """Each cycle of groups containing themselves through other groups."""
         cycles = []
         for start in self.groups:
-            stack = [(start, (start,))]
+            stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
             while stack:
                 current, path = stack.pop()
                 for member in self.groups[current].members:

@@ -183,9 +183,15 @@ def _unit_cell_problems(doc: Document, loc: tuple[Any, ...], task: Task) -> Iter
         return
     for key, expected, stored in (("lead", list(cell.lead), task.lead), ("units", list(cell.units), task.units)):
         if expected != stored:
-            yield doc.problem((*loc, key), f"任务 {task.id}：责任单位原文中的{_LABELS[key]}是 {_names(expected)}，与 {key} 中的 {_names(stored)} 不一致")
+            yield doc.problem(
+                (*loc, key), f"任务 {task.id}：责任单位原文中的{_LABELS[key]}是 {_names(expected)}，与 {key} 中的 {_names(stored)} 不一致"
+            )
     if cell.open_ended != task.open_ended:
-        yield doc.problem((*loc, "units_text"), f"任务 {task.id}：责任单位原文{'含' if cell.open_ended else '不含'}“等相关部门（单位）”，open_ended 应为 {str(cell.open_ended).lower()}")
+        yield doc.problem(
+            (*loc, "units_text"),
+            f"任务 {task.id}：责任单位原文{'含' if cell.open_ended else '不含'}“等相关部门（单位）”，"
+            f"open_ended 应为 {str(cell.open_ended).lower()}",
+        )
 
 
 _LABELS = {"lead": "牵头单位", "units": "其余责任单位"}
@@ -204,7 +210,10 @@ def _unit_name_problems(doc: Document, loc: tuple[Any, ...], task: Task, directo
                 tail = f"；您是不是要找：{'、'.join(hint)}" if hint else ""
                 yield doc.problem((*loc, key, position), f"任务 {task.id}：units.yaml 中没有单位“{name}”{tail}")
             elif name != directory.name(found) and name not in _aliases(directory, found):
-                yield doc.problem((*loc, key, position), f"任务 {task.id}：单位“{name}”与 units.yaml 中的“{directory.name(found)}”写法不一致（全角/半角括号、空格或不可见字符）")
+                yield doc.problem(
+                    (*loc, key, position),
+                    f"任务 {task.id}：单位“{name}”与 units.yaml 中的“{directory.name(found)}”写法不一致（全角/半角括号、空格或不可见字符）",
+                )
 
 
 def _aliases(directory: Directory, entry_id: str) -> list[str]:

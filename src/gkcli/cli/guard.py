@@ -7,7 +7,7 @@ import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +56,7 @@ def guarded(call: Callable[[], Any]) -> int:
     except GkError as error:
         sys.stderr.write(f"错误：{error}\n")
         return error.exit_code
-    except Exception as error:  # noqa: BLE001 - the last line of defence: log, never show a traceback
+    except Exception as error:
         try:
             where = f"，详情已写入 {crash_log(error)}"
         except OSError:
@@ -113,8 +113,16 @@ class GkCommand(TyperCommand):
 class GkGroup(TyperGroup):
     """The root command: every invocation (also through CliRunner) goes through `guarded`."""
 
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:
-        code = guarded(lambda: super(GkGroup, self).main(args, prog_name, complete_var, standalone_mode=False, **extra))
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = guarded(lambda: TyperGroup.main(self, args, prog_name, complete_var, False, windows_expand_args, **extra))
         if standalone_mode:
             sys.exit(code)
         return code

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from gkcli.cli.guard import GkCommand
-from gkcli.cli.options import CategoryOpt, DataOpt, FormatOpt, Format, YearOpt, data_dir
+from gkcli.cli.options import CategoryOpt, DataOpt, Format, FormatOpt, YearOpt, data_dir
 from gkcli.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 
@@ -28,7 +28,9 @@ class SchemaName(StrEnum):
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="要检查的数据目录或文件（默认：数据目录）。", show_default=False)] = None,
     data: DataOpt = None,
-    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text 文本；json；github（GitHub Actions 注释）。")] = ProblemFormat.text,
+    fmt: Annotated[
+        ProblemFormat, typer.Option("--format", "-f", help="text 文本；json；github（GitHub Actions 注释）。")
+    ] = ProblemFormat.text,
 ) -> int:
     """校验数据文件，一次列出全部问题（文件:行:列: 说明）。无问题退出码 0，有问题 1。
 
@@ -60,7 +62,10 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="register 任务清�
 def tasks(
     search: Annotated[str | None, typer.Option("--search", "-s", help="关键词：匹配任务内容和责任单位。", show_default=False)] = None,
     category: CategoryOpt = None,
-    deadline_kind: Annotated[str | None, typer.Option("--deadline-kind", help="完成时间类别：date、all_year、ongoing、after_event、after_publication。", show_default=False)] = None,
+    deadline_kind: Annotated[
+        str | None,
+        typer.Option("--deadline-kind", help="完成时间类别：date、all_year、ongoing、after_event、after_publication。", show_default=False),
+    ] = None,
     data: DataOpt = None,
     year: YearOpt = None,
     fmt: FormatOpt = Format.table,

@@ -33,7 +33,7 @@ def cn_number(numeral: str) -> int:
 
 
 def split_category(cell: str) -> tuple[str, str]:
-    """"十一、加强…" → ("十一", "加强…")."""
+    """ "十一、加强…" → ("十一", "加强…")."""
     numeral, _, name = cell.partition("、")
     return numeral, name
 

@@ -63,7 +63,9 @@ def register_yaml(register: dict[str, Any], header: str = "") -> str:
     lines.append("")
     lines.append("categories:")
     for category in register["categories"]:
-        lines.append(f"  - {{number: {category['number']}, numeral: {flow_scalar(category['numeral'])}, name: {flow_scalar(category['name'])}}}")
+        lines.append(
+            f"  - {{number: {category['number']}, numeral: {flow_scalar(category['numeral'])}, name: {flow_scalar(category['name'])}}}"
+        )
     lines.append("")
     lines.append("tasks:")
     for task in register["tasks"]:

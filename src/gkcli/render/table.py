@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import sys
+from typing import IO
 
 from rich.console import Console
 from rich.table import Table
@@ -13,7 +14,7 @@ from rich.table import Table
 from gkcli.render import Listing
 
 
-def console(file: io.TextIOBase | None = None) -> Console:
+def console(file: IO[str] | None = None) -> Console:
     """A console that writes plain text (no ANSI codes) unless stdout is a colour terminal."""
     tty = sys.stdout.isatty()
     plain = bool(os.environ.get("NO_COLOR")) or not tty
