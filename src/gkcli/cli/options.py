@@ -53,3 +53,7 @@ def data_dir(option: Path | None) -> Path:
     from gkcli.datadir import find_data_dir
 
     return find_data_dir(option, os.environ, Path.cwd())
+
+
+RelatedOpt = Annotated[bool, typer.Option("--include-related", help="同时列出仅以“等相关部门（单位）”泛指涉及的任务。")]
+WarnOpt = Annotated[int, typer.Option("--warn-days", help="临近提醒的天数：截止前这么多天内显示黄灯。", min=0)]

@@ -1,4 +1,4 @@
-"""Commands about the register itself: validate, schema, tasks."""
+"""Commands about the data files themselves: validate, schema."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from gkcli.cli.guard import GkCommand
-from gkcli.cli.options import CategoryOpt, DataOpt, Format, FormatOpt, YearOpt, data_dir
+from gkcli.cli.options import DataOpt, data_dir
 from gkcli.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 
@@ -59,31 +59,6 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="register 任务清�
     sys.stdout.write(schema_text(name.value))
 
 
-def tasks(
-    search: Annotated[str | None, typer.Option("--search", "-s", help="关键词：匹配任务内容和责任单位。", show_default=False)] = None,
-    category: CategoryOpt = None,
-    deadline_kind: Annotated[
-        str | None,
-        typer.Option("--deadline-kind", help="完成时间类别：date、all_year、ongoing、after_event、after_publication。", show_default=False),
-    ] = None,
-    data: DataOpt = None,
-    year: YearOpt = None,
-    fmt: FormatOpt = Format.table,
-) -> None:
-    """列出、搜索任务。
-
-    示例：gk tasks --search 政务新媒体 --format json
-    """
-    from gkcli.data import load_data
-    from gkcli.queries import select_tasks
-    from gkcli.render import render
-    from gkcli.views import task_listing
-
-    loaded = load_data(data_dir(data), year)
-    chosen = select_tasks(loaded, search=search, category=category, deadline_kind=deadline_kind)
-    sys.stdout.write(render(task_listing(chosen, loaded), fmt.value))
-
-
 def register(app: typer.Typer) -> None:
-    for command in (validate, schema, tasks):
+    for command in (validate, schema):
         app.command(cls=GkCommand)(command)

@@ -15,6 +15,7 @@ class Column:
     title: str
     value: Callable[[dict[str, Any]], str]
     wrap: bool = False  # long Chinese text that may wrap in a table
+    ratio: int = 1  # share of the spare width among wrapping columns
 
 
 @dataclass

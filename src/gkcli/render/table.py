@@ -33,7 +33,10 @@ def console(file: IO[str] | None = None) -> Console:
 def render(listing: Listing) -> str:
     table = Table(title=listing.title or None, show_lines=False, header_style="bold", title_justify="left")
     for column in listing.columns:
-        table.add_column(column.title, overflow="fold", no_wrap=not column.wrap, ratio=3 if column.wrap else None)
+        if column.wrap:
+            table.add_column(column.title, overflow="fold", ratio=column.ratio, min_width=10)
+        else:
+            table.add_column(column.title, no_wrap=True)
     for item in listing.items:
         table.add_row(*(column.value(item) for column in listing.columns), style=listing.style(item))
     buffer = io.StringIO()

@@ -67,7 +67,7 @@ def deadline_label(deadline: dict[str, Any]) -> str:
 TASK_COLUMNS = [
     Column("序号", lambda item: str(item["id"])),
     Column("类别", lambda item: str(item["category"])),
-    Column("任务内容", lambda item: item["content"], wrap=True),
+    Column("任务内容", lambda item: item["content"], wrap=True, ratio=2),
     Column("责任单位", lambda item: item["units_text"], wrap=True),
     Column("完成时间", lambda item: item["deadline"]["text"]),
 ]
