@@ -64,6 +64,7 @@ def due(
     from gkcli.obligations import Role
     from gkcli.queries import duties_for
     from gkcli.render import render
+    from gkcli.tracking import load_tracking
     from gkcli.views.agenda import agenda_listing
 
     day = as_of_date(as_of)
@@ -71,7 +72,10 @@ def due(
     loaded = load_data(data_dir(data), year)
     roles = {Role(choice.value) for choice in role} if role else None
     duties = duties_for(loaded, unit, roles=roles, include_related=include_related or Role.RELATED in (roles or ()))
-    items = agenda(duties, loaded.register, day, warn_days=warn_days, within=window)
+    tracking = load_tracking(loaded)
+    items = agenda(
+        duties, loaded.register, day, warn_days=warn_days, within=window, progress=tracking.progress, extra=tracking.more(duties)
+    )
     name = loaded.directory.name(loaded.directory.resolve(unit)) if unit else None
     sys.stdout.write(render(agenda_listing(items, loaded, _title(name, "应办事项", day), one_unit=unit is not None), fmt.value))
 
@@ -92,11 +96,15 @@ def overdue(
     from gkcli.data import load_data
     from gkcli.queries import duties_for
     from gkcli.render import render
+    from gkcli.tracking import load_tracking
     from gkcli.views.agenda import overdue_listing
 
     day = as_of_date(as_of)
     loaded = load_data(data_dir(data), year)
-    items = [item for item in agenda(duties_for(loaded, unit), loaded.register, day) if item.light is Light.RED]
+    duties = duties_for(loaded, unit)
+    tracking = load_tracking(loaded)
+    items = agenda(duties, loaded.register, day, progress=tracking.progress, extra=tracking.more(duties))
+    items = [item for item in items if item.light is Light.RED]
     name = loaded.directory.name(loaded.directory.resolve(unit)) if unit else None
     sys.stdout.write(render(overdue_listing(items, loaded, _title(name, "逾期事项", day)), fmt.value))
     return EXIT_FINDINGS if items and fail_if_any else EXIT_OK
@@ -117,6 +125,7 @@ def checklist(
     from gkcli.data import load_data
     from gkcli.queries import check_category, duties_for
     from gkcli.render.checklist import RENDERERS
+    from gkcli.tracking import load_tracking
     from gkcli.views.checklist import build_checklist
 
     day = as_of_date(as_of)
@@ -125,7 +134,7 @@ def checklist(
     duties = [duty for duty in duties_for(loaded, unit) if category is None or duty.task.category == category]
     name = loaded.directory.name(loaded.directory.resolve(unit)) if unit else None
     title = f"{loaded.register.title}：{name or '全部单位'}任务清单"
-    sys.stdout.write(RENDERERS[fmt.value](build_checklist(loaded, duties, day, title)))
+    sys.stdout.write(RENDERERS[fmt.value](build_checklist(loaded, duties, day, title, load_tracking(loaded).progress)))
 
 
 def register(app: typer.Typer) -> None:

@@ -52,12 +52,13 @@ def show(
     from gkcli.data import load_data
     from gkcli.errors import UsageError
     from gkcli.render.show import RENDERERS
+    from gkcli.tracking import load_tracking
     from gkcli.views.show import find_task, task_detail
 
     if fmt not in RENDERERS:
         raise UsageError(f"gk show 的 --format 只能是 {'、'.join(RENDERERS)}，而不是“{fmt}”")
     loaded = load_data(data_dir(data), year)
-    detail = task_detail(loaded, find_task(loaded, task_id), as_of_date(as_of))
+    detail = task_detail(loaded, find_task(loaded, task_id), as_of_date(as_of), load_tracking(loaded))
     sys.stdout.write(RENDERERS[fmt](detail))
 
 

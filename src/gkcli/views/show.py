@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from gkcli.agenda import Progress, agenda
+from gkcli.agenda import agenda
 from gkcli.data import Data
 from gkcli.errors import UsageError
 from gkcli.model import Task
 from gkcli.obligations import OWING_ROLES, STRENGTH, parties, task_duties
+from gkcli.tracking import Tracking
 from gkcli.views.agenda import item_json
 from gkcli.views.tasks import KIND_LABELS as DEADLINE_KIND_LABELS
 from gkcli.views.tasks import task_json
@@ -34,16 +35,18 @@ def resolved_unit(data: Data, name: str) -> dict[str, Any]:
     return {"name": name, "id": entry_id, "kind": directory.units[entry_id].kind.value, "members": None}
 
 
-def task_detail(data: Data, task: Task, as_of: dt.date, progress: Progress | None = None) -> dict[str, Any]:
+def task_detail(data: Data, task: Task, as_of: dt.date, tracking: Tracking | None = None) -> dict[str, Any]:
     """The stable JSON of `gk show`: the task JSON plus resolved units and each party's state."""
     detail = task_json(task, data)
     detail["lead_resolved"] = [resolved_unit(data, name) for name in task.lead]
     detail["units_resolved"] = [resolved_unit(data, name) for name in task.units]
     shown = set(parties(data.directory))
     duties = [duty for party, duty in task_duties(task, data.directory).items() if party in shown and duty.role in OWING_ROLES]
-    items = agenda(duties, data.register, as_of, progress=progress, include_done=True)
+    tracking = tracking or Tracking()
+    items = agenda(duties, data.register, as_of, progress=tracking.progress, include_done=True, extra=tracking.more(duties))
     strength = {duty.party: (-STRENGTH[duty.role], index) for index, duty in enumerate(duties)}
-    detail["parties"] = [item_json(item, data) for item in sorted(items, key=lambda item: strength[item.duty.party])]
+    order = sorted(items, key=lambda item: (strength[item.duty.party], item.due or dt.date.max))
+    detail["parties"] = [item_json(item, data) for item in order]
     detail["as_of"] = as_of
     return detail
 
