@@ -92,8 +92,8 @@ class Directory:
         return self._members.get(group_id, frozenset())
 
     def groups_of(self, unit_id: str) -> list[str]:
-        """The groups a unit belongs to, in file order."""
-        return [group_id for group_id, members in self._members.items() if unit_id in members]
+        """The (closed) groups a unit belongs to, in file order; open groups only may include it."""
+        return [group_id for group_id, members in self._members.items() if unit_id in members and not self.groups[group_id].open]
 
     def group_cycles(self) -> list[list[str]]:
         """Each cycle of groups containing themselves through other groups."""

@@ -19,14 +19,17 @@ app = typer.Typer(
 )
 
 
-@app.callback()
-def root(version: bool = typer.Option(False, "--version", "-V", help="显示版本并退出。")) -> None:
-    """政务公开重点工作任务清单：登记、校验、查询、跟踪与提醒。"""
-    if version:
+def show_version(value: bool) -> None:
+    if value:
         from gkcli import __version__
 
         typer.echo(f"gk {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def root(version: bool = typer.Option(False, "--version", "-V", help="显示版本并退出。", is_eager=True, callback=show_version)) -> None:
+    """政务公开重点工作任务清单：登记、校验、查询、跟踪与提醒。"""
 
 
 agenda_cmds.register(app)
