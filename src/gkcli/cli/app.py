@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from gkcli.cli import register_cmds
+from gkcli.cli import import_cmds, register_cmds
 from gkcli.cli.guard import GkGroup
 
 app = typer.Typer(
@@ -30,6 +30,7 @@ def root(version: bool = typer.Option(False, "--version", "-V", help="显示版�
 
 
 register_cmds.register(app)
+import_cmds.register(app)
 
 
 def run() -> None:
