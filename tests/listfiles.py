@@ -32,8 +32,8 @@ def write_xlsx(path: Path, rows: list[list[Any]], merges: tuple[str, ...] = ()) 
 
 def xlsx_2025(path: Path) -> Path:
     """A 2025 list laid out unlike the seed: other column names and order, a title merged across
-    the sheet, a category merged down three rows (over a header row repeated for page 2), a blank
-    category cell that carries on, a category of its own row, and a deadline stored as a date."""
+    the sheet, a category merged down two rows, a header row repeated for page 2, a blank category
+    cell that carries on, a category in a row of its own, and a deadline stored as a date."""
     rows: list[list[Any]] = [
         [TITLE_2025, None, None, None, None],
         XLSX_HEADER,
@@ -44,7 +44,18 @@ def xlsx_2025(path: Path) -> Path:
         [None, "二、政策解读", None, None, None],
         [4, None, "解读示例政策。", "持续推进", "市司法局等相关部门（单位）"],
     ]
-    return write_xlsx(path, rows, merges=("A1:E1", "B3:B6"))
+    return write_xlsx(path, rows, merges=("A1:E1", "B3:B4"))
+
+
+def add_sheet(path: Path, title: str, rows: list[list[Any]]) -> Path:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    sheet = workbook.create_sheet(title)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
 
 
 def write_docx(path: Path, title: str, tables: list[list[list[str]]], merges: tuple[tuple[int, int, int, int], ...] = ()) -> Path:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from tests.conftest import DATA, SEED, gk
-from tests.listfiles import TITLE_2025, docx_2025, write_xlsx, xlsx_2025
+from tests.listfiles import TITLE_2025, add_sheet, docx_2025, write_xlsx, xlsx_2025
 
 TASK_FIELDS = ("id", "category", "content", "units_text", "lead", "units", "open_ended", "deadline")
 
@@ -67,6 +67,13 @@ def test_dry_run_json_is_the_tasks_json(seed: Path) -> None:
     assert list(Path.cwd().iterdir()) == []  # nothing written
 
 
+def test_gbk_text_is_read(seed: Path, tmp_path: Path) -> None:
+    source = tmp_path / "gbk.txt"
+    source.write_bytes(seed.read_text(encoding="utf-8").encode("gb18030"))
+    run = gk("import", str(source), "--year", "2024", "--dry-run", "--format", "json", "--data", str(DATA))
+    assert json.loads(run.stdout)["summary"]["rows"] == 74
+
+
 def test_existing_file_is_not_overwritten_without_force(seed: Path, tmp_path: Path) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
@@ -102,6 +109,29 @@ def test_xlsx_2025_validates_and_becomes_the_newest_register(data_copy: Path, tm
     assert len(older) == 74
     missing = gk("tasks", "--data", str(data_copy), "--year", "2023", code=2)
     assert "没有 2023 年的任务清单（已有：2024、2025）" in missing.stderr
+
+
+def test_sheet_without_header_is_skipped_and_named(tmp_path: Path) -> None:
+    source = add_sheet(xlsx_2025(tmp_path / "l.xlsx"), "填表说明", [["说明"], ["本表为测试数据。"]])
+    run = gk("import", str(source), "--year", "2025", "--dry-run", "--data", str(DATA), code=1)
+    assert "读取任务 4 项" in run.stdout
+    assert "l.xlsx 工作表“填表说明”：这张工作表中没有找到清单表头，已跳过" in run.stdout
+
+
+def test_write_failure_leaves_the_old_file(seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "tasks-2024.yaml"
+    out.write_text("old\n", encoding="utf-8")
+
+    def refuse(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", refuse)
+    run = gk("import", str(seed), "--year", "2024", "-o", str(out), "--data", str(DATA), "--force", code=3)
+    assert "无法写入" in run.stderr and "原有文件（如有）保持不变" in run.stderr
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert [path.name for path in folder.iterdir()] == ["tasks-2024.yaml"]
 
 
 def test_docx_with_pages_and_merged_categories(data_copy: Path, tmp_path: Path) -> None:

@@ -72,9 +72,14 @@ class _Categories:
         key = numeral or name
         if key not in self.numbers:
             number = cn_number(numeral) if numeral else (self.items[-1]["number"] + 1 if self.items else 1)
-            self.items.append({"number": number, "numeral": numeral or cn_numeral(number), "name": name})
+            self.items.append({"number": number, "numeral": numeral or _numeral(number), "name": name})
             self.numbers[key] = number
         return self.numbers[key]
+
+
+def _numeral(number: int) -> str:
+    """The numeral for a category the source did not number (beyond 99 one a person must fix)."""
+    return cn_numeral(number) if number <= 99 else str(number)
 
 
 def build_register(source: SourceList, *, year: int, title: str, region: str) -> tuple[dict[str, Any], list[ReviewItem]]:

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from gkcli.errors import UsageError
-from gkcli.importer.rows import SourceList
+from gkcli.importer.rows import Notice, SourceList
 from gkcli.importer.table import GridRow, read_grid
 
 
 def read_xlsx(path: Path) -> SourceList:
-    """Every visible sheet in order; a merged cell's value counts for every cell it covers."""
+    """Every visible sheet in order, each with its own header; a merged cell's value counts for
+    every cell it covers. A sheet without a header (instructions, a cover) is noted and skipped."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -22,8 +23,17 @@ def read_xlsx(path: Path) -> SourceList:
         workbook = load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
         raise UsageError(f"无法读取 Excel 文件 {path}：文件已损坏或不是 .xlsx 格式（{error}）") from None
-    sheets = [sheet for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
-    return read_grid(row for sheet in sheets for row in _grid(sheet, path.name))
+    found = SourceList([])
+    for sheet in workbook.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        part = read_grid(_grid(sheet, path.name))
+        if not part.rows and sheet.max_row > 1:
+            found.notices.append(Notice(1, f"{path.name} 工作表“{sheet.title}”", "这张工作表中没有找到清单表头，已跳过"))
+        found.rows += part.rows
+        found.notices += part.notices
+        found.title = found.title or part.title
+    return found
 
 
 def _grid(sheet: Any, name: str) -> Iterator[GridRow]:
