@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from gkcli.importer.build import build_register
 from gkcli.importer.newunits import certain_kind, is_group, proposals_yaml, propose
 from gkcli.importer.pipeline import title_region, title_year
 from gkcli.importer.rows import Notice, RawRow, SourceList
+from gkcli.importer.writer import register_yaml
 from gkcli.model import UnitKind
 
 
@@ -105,3 +107,10 @@ def test_proposals_file_marks_undecided_kinds() -> None:
 )
 def test_title_parts(title: str, year: int | None, region: str | None) -> None:
     assert (title_year(title), title_region(title)) == (year, region)
+
+
+def test_review_notes_are_single_comment_lines() -> None:
+    register, _ = build(row(1, "一、甲"))
+    text = register_yaml(register, "头", {1: ["待核：第一行\n第二行"]})
+    assert "  # 待核：第一行 第二行\n  - id: 1\n" in text
+    assert yaml.safe_load(text)["tasks"][0]["id"] == 1

@@ -76,7 +76,7 @@ def register_yaml(register: dict[str, Any], header: str = "", notes: Mapping[int
         ordered = {key: task[key] for key in TASK_KEYS if key in task}
         ordered["deadline"] = {key: task["deadline"][key] for key in DEADLINE_KEYS if task["deadline"].get(key) is not None}
         body = _mapping_lines(ordered, tuple(ordered), "    ")
-        lines.extend(f"  # {note}" for note in (notes or {}).get(task["id"], []))
+        lines.extend(f"  # {' '.join(note.splitlines())}" for note in (notes or {}).get(task["id"], []))
         lines.append(f"  - {body[0].lstrip()}")
         lines.extend(body[1:])
         lines.append("")
