@@ -1,7 +1,10 @@
 """Chinese deadline phrases ("2024年12月底前", "全年", "收到申请后…20个工作日内答复") to meaning.
 
 The register stores each deadline's verbatim text beside its parsed meaning; validation parses
-the text again and compares, so the two cannot drift apart.
+the text again and compares, so the two cannot drift apart. Phrases seen in other cities' lists
+are understood too: dates with or without a year ("6月30日前", "2025/6/30"), a month ("2025年6月"),
+quarter and half-year ends, "下半年", counts in Chinese digits ("十五个工作日内") and a trailing
+"完成". Whatever is not certain ("6月前", "每季度") is refused, never guessed.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from gkcli.errors import GkError
+from gkcli.numerals import count
 
 
 class DeadlineKind(StrEnum):
@@ -48,24 +52,30 @@ class ParsedDeadline:
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _BEFORE = r"(?:之?前|以前)?"
 _YEAR = r"(?:(\d{4})年)?"
+_COUNT = r"(\d+|[一二两三四五六七八九十]+)"
 DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^{_YEAR}(\d{{1,2}})月(\d{{1,2}})[日号]{_BEFORE}$"), "day"),
+    (re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"), "day"),
     (re.compile(rf"^{_YEAR}(\d{{1,2}})月(?:底|末|末底){_BEFORE}$"), "month_end"),
-    (re.compile(rf"^{_YEAR}(?:第)?([一二三四1-4])季度(?:末|底){_BEFORE}$"), "quarter_end"),
+    (re.compile(rf"^{_YEAR}(\d{{1,2}})月份?内?$"), "month_end"),
+    (re.compile(rf"^{_YEAR}(?:第)?([一二三四1-4])季度(?:(?:末|底){_BEFORE}|内)?$"), "quarter_end"),
     (re.compile(rf"^{_YEAR}上半年{_BEFORE}$"), "half_year"),
     (re.compile(rf"^{_YEAR}(?:年底|年末|底){_BEFORE}$"), "year_end"),
+    (re.compile(rf"^{_YEAR}下半年(?:内)?$"), "year_end"),
     (re.compile(r"^(\d{4})?年内$"), "year_end"),
 ]
 ALL_YEAR = re.compile(rf"^{_YEAR}全年(?:持续推进)?$")
 ONGOING = re.compile(r"^(?:持续推进|长期坚持|长期|常态化推进|持续开展|持续)$")
-AFTER_EVENT = re.compile(r"^(.+?)后[，,]?(?:.*?[，,])?(\d+)个?(工作日|日|天)内(?:.*)$")
-AFTER_PUBLICATION = re.compile(r"^(.*?)(?:发布|印发|公布)后(\d+)个?(工作日|日|天)内$")
+AFTER_EVENT = re.compile(rf"^(.+?)(?:后|之日起)[，,]?(?:.*?[，,])?{_COUNT}个?(工作日|日|天)内(?:.*)$")
+AFTER_PUBLICATION = re.compile(rf"^(.*?)(?:发布|印发|公布)(?:后|之日起){_COUNT}个?(工作日|日|天)内$")
+DONE = "完成"
 SPACE = re.compile(r"\s+")
 
 
 def parse_deadline(text: str, year: int) -> ParsedDeadline:
     """The meaning of deadline `text` in a register for `year`; raises DeadlineError."""
     phrase = SPACE.sub("", text).rstrip("。.")
+    phrase = phrase.removesuffix(DONE) or phrase
     if not phrase:
         raise DeadlineError("完成时间是空的")
     if ONGOING.match(phrase):
@@ -77,15 +87,28 @@ def parse_deadline(text: str, year: int) -> ParsedDeadline:
         if match := pattern.match(phrase):
             return ParsedDeadline(DeadlineKind.DATE, due=_date(shape, match.groups(), year, text))
     if match := AFTER_PUBLICATION.match(phrase):
-        return ParsedDeadline(DeadlineKind.AFTER_PUBLICATION, days=int(match.group(2)), day_type=_day_type(match.group(3)))
+        return ParsedDeadline(DeadlineKind.AFTER_PUBLICATION, days=_days(match.group(2), text), day_type=_day_type(match.group(3)))
     if match := AFTER_EVENT.match(phrase):
         event = EVENT_APPLICATION if "申请" in match.group(1) else match.group(1)
-        return ParsedDeadline(DeadlineKind.AFTER_EVENT, days=int(match.group(2)), day_type=_day_type(match.group(3)), event=event)
+        return ParsedDeadline(DeadlineKind.AFTER_EVENT, days=_days(match.group(2), text), day_type=_day_type(match.group(3)), event=event)
     raise DeadlineError(f"无法识别的完成时间：“{text}”")
 
 
 def _year(written: str | None, default: int) -> int:
-    return int(written) if written else default
+    year = int(written) if written else default
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise DeadlineError(f"完成时间中的年份不存在：“{written}”")
+    return year
+
+
+def _days(written: str, text: str) -> int:
+    try:
+        days = count(written)
+    except ValueError:
+        raise DeadlineError(f"完成时间中的天数无法识别：“{text}”") from None
+    if days < 1:
+        raise DeadlineError(f"完成时间中的天数应至少为 1：“{text}”")
+    return days
 
 
 def _day_type(unit: str) -> DayType:

@@ -16,9 +16,9 @@ from pydantic import BaseModel, ValidationError
 
 from gkcli.deadlines import DeadlineError, parse_deadline
 from gkcli.errors import Problem
-from gkcli.importer.build import cn_number
 from gkcli.load import Document, load_file
 from gkcli.model import Category, Deadline, Group, Register, Task, Unit, UnitsFile
+from gkcli.numerals import cn_number
 from gkcli.unitcell import UnitCellError, parse_unit_cell
 from gkcli.units import Directory, has_invisible, name_key
 

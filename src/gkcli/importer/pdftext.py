@@ -12,35 +12,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+
+from gkcli.importer.rows import RawRow, SourceList, squeeze
 
 HEADER_WORDS = ("序号", "完成时间")
 ROW_START = re.compile(r"^(\d{1,4})(?:\s+(.*))?$")
 CATEGORY_START = re.compile(r"^([一二三四五六七八九十]+)、")
 CATEGORY_LINE_MAX = 9  # a category cell is a narrow column: its lines are short
-DEADLINE_TAIL = re.compile(
-    r"(全年|持续推进|长期坚持|\d{4}年\d{1,2}月(?:\d{1,2}日|底|末)?前?|"
-    r"收到申请后.*|(?<!落)(?:[^。，；、）落]|落(?!实))*发布后\d+(?:个工作日|天|日)内)$"
+_YEAR = r"(?:\d{4}年)?"
+_BEFORE = r"(?:之?前|以前)?"
+_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)个?(?:工作日|天|日)内"
+DEADLINE_SHAPES = (
+    rf"{_YEAR}\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|份)?{_BEFORE}",
+    rf"{_YEAR}(?:年底|年末){_BEFORE}|\d{{4}}年底{_BEFORE}",
+    rf"{_YEAR}第?[一二三四1-4]季度(?:末|底)?{_BEFORE}",
+    rf"{_YEAR}[上下]半年{_BEFORE}",
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",
+    rf"{_YEAR}全年(?:持续推进)?|持续推进|长期坚持|常态化推进|持续开展|长期",
+    rf"收到申请(?:后|之日起).*|(?<!落)(?:[^。，；、）落]|落(?!实))*(?:发布|印发|公布)(?:后|之日起){_COUNT}",
 )
-WHITESPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class RawRow:
-    """One table row as found in the text, before any interpretation."""
-
-    number: int
-    line: int
-    category: str | None  # the full category cell ("一、…") when the row starts one
-    content: str
-    units_text: str
-    deadline_text: str
-    problem: str | None = None
-
-
-def squeeze(text: str) -> str:
-    """Remove the white space that PDF line breaks leave inside a cell."""
-    return WHITESPACE.sub("", text)
+DEADLINE_TAIL = re.compile(rf"((?:{'|'.join(DEADLINE_SHAPES)})(?:完成)?)$")
 
 
 def _is_noise(line: str, title: str | None) -> bool:
@@ -92,24 +83,25 @@ def _split_category(lines: list[str]) -> tuple[str | None, list[str]]:
     return squeeze("".join(lines[:taken])), lines[taken:]
 
 
-def split_row(number: int, line: int, lines: list[str]) -> RawRow:
+def split_row(number: int, line: int, lines: list[str], where: str = "") -> RawRow:
     """Split one row's lines into its cells."""
     category, rest = _split_category(lines)
     text = squeeze("".join(rest))
     deadline = DEADLINE_TAIL.search(text)
     if deadline is None:
-        return RawRow(number, line, category, text, "", "", "找不到完成时间")
+        return RawRow(number, line, category, text, "", "", "找不到完成时间，无法把这一行分成任务内容、责任单位和完成时间", where)
     body = text[: deadline.start()]
     end_of_content = body.rfind("。")
     if end_of_content < 0:
-        return RawRow(number, line, category, body, "", deadline.group(1), "找不到任务内容的结尾“。”")
+        return RawRow(number, line, category, body, "", deadline.group(1), "找不到任务内容的结尾“。”，无法分开任务内容和责任单位", where)
     content, units = body[: end_of_content + 1], body[end_of_content + 1 :]
     problem = None if units else "找不到责任单位"
-    return RawRow(number, line, category, content, units, deadline.group(1), problem)
+    return RawRow(number, line, category, content, units, deadline.group(1), problem, where)
 
 
-def read_rows(text: str) -> list[RawRow]:
-    """All rows of the list in `text`, in order."""
+def read_text(text: str, name: str = "") -> SourceList:
+    """All rows of the list in `text` (from a file called `name`), in order, and its title."""
     lines = text.splitlines()
     title = guess_title(lines)
-    return [split_row(number, line, chunk) for number, line, chunk in _row_chunks(lines, title)]
+    rows = [split_row(number, line, chunk, f"{name}:{line}") for number, line, chunk in _row_chunks(lines, title)]
+    return SourceList(rows, title)

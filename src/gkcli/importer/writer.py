@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -53,8 +54,11 @@ def _mapping_lines(mapping: dict[str, Any], keys: tuple[str, ...], indent: str) 
     return lines
 
 
-def register_yaml(register: dict[str, Any], header: str = "") -> str:
-    """The text of a register file for `register` (plain data in the model's shape)."""
+def register_yaml(register: dict[str, Any], header: str = "", notes: Mapping[int, list[str]] | None = None) -> str:
+    """The text of a register file for `register` (plain data in the model's shape).
+
+    `notes` are comment lines put above the task with that id (the importer's review marks).
+    """
     lines = [SCHEMA_LINE]
     lines.extend(f"# {line}" if line else "#" for line in header.splitlines())
     for key in ("title", "year", "region", "published", "source"):
@@ -72,6 +76,7 @@ def register_yaml(register: dict[str, Any], header: str = "") -> str:
         ordered = {key: task[key] for key in TASK_KEYS if key in task}
         ordered["deadline"] = {key: task["deadline"][key] for key in DEADLINE_KEYS if task["deadline"].get(key) is not None}
         body = _mapping_lines(ordered, tuple(ordered), "    ")
+        lines.extend(f"  # {' '.join(note.splitlines())}" for note in (notes or {}).get(task["id"], []))
         lines.append(f"  - {body[0].lstrip()}")
         lines.extend(body[1:])
         lines.append("")
