@@ -6,9 +6,10 @@ import json
 
 from pydantic import BaseModel
 
+from gkcli.contacts import ContactsFile
 from gkcli.model import Register, UnitsFile
 
-MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile}
+MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile, "contacts": ContactsFile}
 
 
 def schema_text(name: str) -> str:

@@ -223,21 +223,25 @@ def _aliases(directory: Directory, entry_id: str) -> list[str]:
 
 def check_paths(paths: Iterable[Path]) -> Checked:
     """Validate data directories and single files; a register is checked against its units.yaml."""
+    from gkcli.contacts import CONTACTS_FILE
     from gkcli.datadir import UNITS_FILE, register_files
 
     result = Checked()
     for path in paths:
+        contacts = None
         if path.is_dir():
-            units, registers = path / UNITS_FILE, list(register_files(path).values())
+            units, registers, contacts = path / UNITS_FILE, list(register_files(path).values()), path / CONTACTS_FILE
         elif path.name == UNITS_FILE:
             units, registers = path, []
+        elif path.name == CONTACTS_FILE:
+            units, registers, contacts = path.parent / UNITS_FILE, [], path
         else:
             units, registers = path.parent / UNITS_FILE, [path]
-        _check_set(result, units, registers, path.is_dir())
+        _check_set(result, units, registers, path.is_dir(), contacts)
     return result
 
 
-def _check_set(result: Checked, units: Path, registers: list[Path], required: bool) -> None:
+def _check_set(result: Checked, units: Path, registers: list[Path], required: bool, contacts: Path | None = None) -> None:
     directory = None
     if units.is_file() or required:
         doc = load_file(units)
@@ -245,6 +249,8 @@ def _check_set(result: Checked, units: Path, registers: list[Path], required: bo
         result.problems.extend(doc.problems + problems)
         result.files.append(str(units))
         result.directory = result.directory or directory
+    if contacts is not None and contacts.is_file():
+        _check_contacts(result, contacts, directory)
     for path in registers:
         doc = load_file(path)
         register, problems = check_register(doc, directory)
@@ -252,3 +258,11 @@ def _check_set(result: Checked, units: Path, registers: list[Path], required: bo
         result.files.append(str(path))
         if register is not None:
             result.registers[str(path)] = register
+
+
+def _check_contacts(result: Checked, path: Path, directory: Directory | None) -> None:
+    from gkcli.contacts import check_contacts
+
+    doc = load_file(path)
+    result.problems.extend(doc.problems + check_contacts(doc, directory)[1])
+    result.files.append(str(path))
