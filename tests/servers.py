@@ -52,6 +52,12 @@ class SmtpSink:
     mails: list[Mail] = field(default_factory=list)
     logins: list[tuple[str, str]] = field(default_factory=list)
 
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: list[str]) -> str:
+        if address.startswith("nobody@"):
+            return "550 5.1.1 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.mails.append(Mail(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
         return "250 OK"
@@ -85,7 +91,7 @@ class Hit:
 class RobotServer:
     """Answers like a 企业微信 robot; some paths misbehave on purpose.
 
-    /fail → HTTP 500; /flaky → 500 once, then ok; /bad-key → 200 with errcode 93000; /slow → waits 2 s.
+    /fail → HTTP 500; /flaky → 503 once, then ok; /gone → 404; /bad-key → 200 with errcode 93000; /slow → waits.
     """
 
     port: int = 0
@@ -105,6 +111,8 @@ class RobotServer:
         if path == "/flaky" and self.flaky_left > 0:
             self.flaky_left -= 1
             return 503, {"error": "busy"}
+        if path == "/gone":
+            return 404, {"error": "not found"}
         if path == "/bad-key":
             return 200, {"errcode": 93000, "errmsg": "invalid webhook url"}
         if path == "/slow":

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import gk
+from tests.conftest import ROOT, gk
 
 AS_OF = "2024-12-20"
 
@@ -81,3 +81,11 @@ def test_usage_mistakes(args: tuple[str, ...], message: str) -> None:
 
 def test_help_has_an_example() -> None:
     assert "示例：gk remind --all" in gk("remind", "--help").stdout
+
+
+def test_the_readme_samples_are_real_output() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = gk("remind", "--unit", "市政数局", "--as-of", AS_OF).stdout
+    markdown = gk("remind", "--unit", "市政府办", "--as-of", "2024-08-28", "--format", "md").stdout
+    assert f"```text\n{text}```" in readme
+    assert f"```markdown\n{markdown}```" in readme

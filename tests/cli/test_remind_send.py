@@ -93,8 +93,8 @@ def test_a_week_of_reminders_reaches_every_unit_once(setup: Path, data_copy: Pat
     assert "✗ 失败    市司法局  企业微信机器人（第 1 个）：HTTP 500" in report
     assert "✗ 失败    市社保局  企业微信机器人（第 1 个）：无法连接" in report
     assert "✓ 已发送  市政府办  邮件（ban@example.org、li@example.org）" in report
-    assert "· 未配置  市教育局" in report
-    assert "发送结果（2024-W51）：已发送 4，已跳过 0，失败 2" in report
+    assert "· 未配置  contacts.yaml 中没有联系方式，未发送（17 个单位）：市民政局、市医保局、" in report
+    assert "发送结果（2024-W51）：已发送 4，已跳过 0，失败 2，未配置联系方式的单位 17" in report
     assert WECOM_KEY not in report
 
     again = send(data_copy, setup, code=4)  # same week: only the failed ones are tried again
@@ -231,3 +231,15 @@ def test_a_long_digest_reaches_the_robot_in_numbered_parts(setup: Path, data_cop
     assert [part.split("\n")[0][-5:] for part in parts] == ["（1/3）", "（2/3）", "（3/3）"]
     received = "".join(parts)
     assert received.count("- 任务 ") == 56 and "任务 73 " in received
+
+
+def test_a_refused_recipient_fails_only_that_unit(setup: Path, data_copy: Path, smtp_sink: SmtpSink) -> None:
+    contacts = data_copy / "contacts.yaml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("shuju@example.org", "nobody@example.org"), encoding="utf-8")
+    run = gk(
+        "remind", "--all", "--as-of", AS_OF, "--send", "--retry", "2", "--backoff", "0",
+        "--data", str(data_copy), "--state", str(setup), code=4,
+    )  # fmt: skip
+    assert "✗ 失败    市政数局  邮件（nobody@example.org）：收件人被拒收：nobody@example.org（550）" in run.stdout
+    assert "（共尝试" not in run.stdout.split("市政数局")[1].split("\n")[0]  # 5xx is permanent: no retry
+    assert [mail.recipients for mail in smtp_sink.mails] == [["ban@example.org", "li@example.org"]]

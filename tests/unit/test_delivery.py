@@ -97,6 +97,9 @@ def test_post_reports_server_errors_timeouts_and_refusals(robot_server: RobotSer
     assert robot_server.hits[0].body == {"msgtype": "markdown", "markdown": {"content": "你好"}}
     with pytest.raises(DeliveryFailure, match="HTTP 500") as server_error:
         post(robot_server.url("/fail"), {}, timeout=5)
+    with pytest.raises(DeliveryFailure, match="HTTP 404") as client_error:
+        post(robot_server.url("/gone"), {}, timeout=5)
+    assert not client_error.value.transient
     with pytest.raises(DeliveryFailure, match="请求超时") as timeout:
         post(robot_server.url("/slow"), {}, timeout=0.2)
     with pytest.raises(DeliveryFailure, match="无法连接") as refused:

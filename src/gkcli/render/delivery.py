@@ -28,9 +28,14 @@ def totals(outcomes: list[Outcome]) -> str:
 
 
 def text(outcomes: list[Outcome]) -> str:
+    """A line per channel; units without contacts share one line, so a weekly log stays short."""
     if not outcomes:
         return "没有需要发送的提醒\n"
-    return "\n".join([*(_line(outcome) for outcome in outcomes), totals(outcomes)]) + "\n"
+    lines = [_line(outcome) for outcome in outcomes if outcome.status is not Status.NO_CONTACT]
+    missing = [outcome.unit for outcome in outcomes if outcome.status is Status.NO_CONTACT]
+    if missing:
+        lines.append(f"{MARKS[Status.NO_CONTACT]}  contacts.yaml 中没有联系方式，未发送（{len(missing)} 个单位）：{'、'.join(missing)}")
+    return "\n".join([*lines, totals(outcomes)]) + "\n"
 
 
 def as_json(outcomes: list[Outcome]) -> str:
