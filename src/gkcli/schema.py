@@ -6,10 +6,11 @@ import json
 
 from pydantic import BaseModel
 
+from gkcli.contacts import ContactsFile
 from gkcli.model import Register, UnitsFile
 from gkcli.workdays_file import WorkdaysFile
 
-MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile, "workdays": WorkdaysFile}
+MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile, "workdays": WorkdaysFile, "contacts": ContactsFile}
 
 
 def schema_text(name: str) -> str:

@@ -223,6 +223,7 @@ def _aliases(directory: Directory, entry_id: str) -> list[str]:
 
 def check_paths(paths: Iterable[Path]) -> Checked:
     """Validate data directories and single files; a register is checked against its units.yaml."""
+    from gkcli.contacts import CONTACTS_FILE
     from gkcli.datadir import UNITS_FILE, register_files
     from gkcli.workdays_file import WORKDAYS_FILE
 
@@ -231,18 +232,21 @@ def check_paths(paths: Iterable[Path]) -> Checked:
         if path.name == WORKDAYS_FILE and path.is_file():
             _check_workdays(result, path)
             continue
+        contacts = None
         if path.is_dir():
-            units, registers = path / UNITS_FILE, list(register_files(path).values())
+            units, registers, contacts = path / UNITS_FILE, list(register_files(path).values()), path / CONTACTS_FILE
             _check_workdays(result, path / WORKDAYS_FILE)
         elif path.name == UNITS_FILE:
             units, registers = path, []
+        elif path.name == CONTACTS_FILE:
+            units, registers, contacts = path.parent / UNITS_FILE, [], path
         else:
             units, registers = path.parent / UNITS_FILE, [path]
-        _check_set(result, units, registers, path.is_dir())
+        _check_set(result, units, registers, path.is_dir(), contacts)
     return result
 
 
-def _check_set(result: Checked, units: Path, registers: list[Path], required: bool) -> None:
+def _check_set(result: Checked, units: Path, registers: list[Path], required: bool, contacts: Path | None = None) -> None:
     directory = None
     if units.is_file() or required:
         doc = load_file(units)
@@ -250,6 +254,8 @@ def _check_set(result: Checked, units: Path, registers: list[Path], required: bo
         result.problems.extend(doc.problems + problems)
         result.files.append(str(units))
         result.directory = result.directory or directory
+    if contacts is not None and contacts.is_file():
+        _check_contacts(result, contacts, directory)
     for path in registers:
         doc = load_file(path)
         register, problems = check_register(doc, directory)
@@ -266,3 +272,11 @@ def _check_workdays(result: Checked, path: Path) -> None:
     if path.is_file():
         result.problems.extend(check_workdays_file(path))
         result.files.append(str(path))
+
+
+def _check_contacts(result: Checked, path: Path, directory: Directory | None) -> None:
+    from gkcli.contacts import check_contacts
+
+    doc = load_file(path)
+    result.problems.extend(doc.problems + check_contacts(doc, directory)[1])
+    result.files.append(str(path))

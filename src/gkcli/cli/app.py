@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from gkcli.cli import agenda_cmds, import_cmds, query_cmds, register_cmds, schedule_cmds
+from gkcli.cli import agenda_cmds, import_cmds, query_cmds, register_cmds, remind_cmds, schedule_cmds
 from gkcli.cli.guard import GkGroup
 
 app = typer.Typer(
@@ -37,6 +37,7 @@ query_cmds.register(app)
 register_cmds.register(app)
 schedule_cmds.register(app)
 import_cmds.register(app)
+remind_cmds.register(app)
 
 
 def run() -> None:
