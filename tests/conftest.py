@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,15 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SEED = ROOT.parent / "shared" / "seed" / "000_5253fc0cd082034e.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test touches the user's own cache (~/.cache/gk), not even module-scoped fixtures."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.delenv("GK_NO_CACHE", raising=False)
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +34,7 @@ def hermetic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("GK_DATA", raising=False)
+    monkeypatch.setenv("GK_CACHE_DIR", str(tmp_path / "cache"))  # each test starts with an empty cache
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)

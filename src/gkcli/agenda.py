@@ -16,8 +16,8 @@ from typing import Protocol
 
 from gkcli.deadlines import DeadlineKind
 from gkcli.errors import UsageError
-from gkcli.model import Register
 from gkcli.obligations import Duty
+from gkcli.records import Register
 
 DEFAULT_WARN_DAYS = 14
 

@@ -1,18 +1,20 @@
 """Pydantic models of the data files: the register (tasks-YYYY.yaml) and units.yaml.
 
 Fields are closed (`extra="forbid"`) so that a typo such as `deadine:` is an error, and numbers
-are strict so that `id: "3"` is not silently accepted as 3.
+are strict so that `id: "3"` is not silently accepted as 3. A validated model becomes plain
+records (gkcli.records, via `record()`), which is what queries and the cache work on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
+from gkcli import records
 from gkcli.deadlines import DayType, DeadlineKind
+from gkcli.records import UnitKind as UnitKind  # re-exported: UnitKind lives with the records
 
 Text = Annotated[StrictStr, Field(min_length=1)]
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", description="稳定的英文/拼音标识")]
@@ -33,6 +35,9 @@ class Deadline(_Closed):
     day_type: DayType | None = Field(None, description="working 工作日；calendar 自然日")
     event: StrictStr | None = Field(None, description="起算事件（after_event），如 application_received 收到申请")
 
+    def record(self) -> records.Deadline:
+        return records.Deadline(self.text, self.kind, self.due, self.start, self.days, self.day_type, self.event)
+
 
 class Category(_Closed):
     """任务类别（一 … 十四）。"""
@@ -40,6 +45,9 @@ class Category(_Closed):
     number: StrictInt = Field(ge=1)
     numeral: Text = Field(description="中文序号，如“十一”")
     name: Text = Field(description="类别名称（不含“一、”序号）")
+
+    def record(self) -> records.Category:
+        return records.Category(self.number, self.numeral, self.name)
 
 
 class Task(_Closed):
@@ -54,6 +62,11 @@ class Task(_Closed):
     open_ended: StrictBool = Field(False, description="原文含“××等相关部门（单位）”这类泛指")
     deadline: Deadline
 
+    def record(self) -> records.Task:
+        return records.Task(
+            self.id, self.category, self.content, self.units_text, self.lead, self.units, self.open_ended, self.deadline.record()
+        )
+
 
 class Register(_Closed):
     """一年的任务清单。"""
@@ -66,15 +79,11 @@ class Register(_Closed):
     categories: list[Category]
     tasks: list[Task]
 
-
-class UnitKind(StrEnum):
-    CITY_DEPARTMENT = "city_department"
-    PARTY_ORGAN = "party_organ"
-    COURT = "court"
-    VERTICAL = "vertical"
-    TOWNSHIP = "township"
-    SUBDISTRICT = "subdistrict"
-    DEVELOPMENT_ZONE = "development_zone"
+    def record(self) -> records.Register:
+        categories = [category.record() for category in self.categories]
+        return records.Register(
+            self.title, self.year, self.region, self.published, self.source, categories, [task.record() for task in self.tasks]
+        )
 
 
 class Unit(_Closed):
@@ -85,6 +94,9 @@ class Unit(_Closed):
     kind: UnitKind
     aliases: list[Text] = Field(default_factory=list, description="别名（可用于 --unit）")
     note: StrictStr | None = None
+
+    def record(self) -> records.Unit:
+        return records.Unit(self.id, self.name, self.kind, self.aliases, self.note)
 
 
 class Group(_Closed):
@@ -98,9 +110,15 @@ class Group(_Closed):
     open: StrictBool = Field(False, description="泛指、成员未确定：成员只以“相关”角色出现")
     note: StrictStr | None = None
 
+    def record(self) -> records.Group:
+        return records.Group(self.id, self.name, self.aliases, self.member_kinds, self.members, self.open, self.note)
+
 
 class UnitsFile(_Closed):
     """units.yaml。"""
 
     units: list[Unit]
     groups: list[Group] = Field(default_factory=list)
+
+    def record(self) -> records.UnitsFile:
+        return records.UnitsFile([unit.record() for unit in self.units], [group.record() for group in self.groups])

@@ -8,11 +8,11 @@ cell would miss every task owed through a group; this module never looks at the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from gkcli.model import Register, Task
+from gkcli.records import Register, Task
 from gkcli.units import Directory
 
 
@@ -25,7 +25,6 @@ class Role(StrEnum):
 
 STRENGTH = {Role.LEAD: 3, Role.NAMED: 2, Role.GROUP: 1, Role.RELATED: 0}
 OWING_ROLES = frozenset({Role.LEAD, Role.NAMED, Role.GROUP})
-Offer = Callable[[str, Role, "str | None"], None]
 
 
 @dataclass(frozen=True)
@@ -47,33 +46,57 @@ def task_duties(task: Task, directory: Directory) -> dict[str, Duty]:
         if current is None or STRENGTH[role] > STRENGTH[current.role]:
             duties[party] = Duty(task, party, role, via)
 
-    for name in task.lead:
-        _offer_named(directory, name, Role.LEAD, offer)
-    for name in task.units:
-        _offer_named(directory, name, Role.NAMED, offer)
+    for entry, role in _named(task, directory):
+        offer(entry, role, None)
+        if entry in directory.groups:
+            member_role = _member_role(directory, entry, role)
+            for member in directory.sorted_members(entry):
+                offer(member, member_role, entry)
     if task.open_ended:
-        for group_id, group in directory.groups.items():
-            if group.open:
-                for member in sorted(directory.members(group_id)):
-                    offer(member, Role.RELATED, group_id)
+        for group_id in directory.open_groups:
+            for member in directory.sorted_members(group_id):
+                offer(member, Role.RELATED, group_id)
     return duties
 
 
-def _offer_named(directory: Directory, name: str, role: Role, offer: Offer) -> None:
-    party = directory.lookup(name)
-    if party is None:  # validation reports unknown names; queries skip them
-        return
-    offer(party, role, None)
-    if party in directory.groups:
-        member_role = Role.RELATED if directory.groups[party].open else (role if role is Role.LEAD else Role.GROUP)
-        for member in sorted(directory.members(party)):
-            offer(member, member_role, party)
+def duty_of(task: Task, directory: Directory, party: str) -> Duty | None:
+    """`task_duties(task, directory).get(party)`, without working out everyone else's duty."""
+    best: tuple[Role, str | None] | None = None
+    for entry, role in _named(task, directory):
+        if entry == party:
+            offered: tuple[Role, str | None] = (role, None)
+        elif entry in directory.groups and party in directory.members(entry):
+            offered = (_member_role(directory, entry, role), entry)
+        else:
+            continue
+        if best is None or STRENGTH[offered[0]] > STRENGTH[best[0]]:
+            best = offered
+    if task.open_ended and best is None:
+        via = next((group_id for group_id in directory.open_groups if party in directory.members(group_id)), None)
+        best = (Role.RELATED, via) if via else None
+    return Duty(task, party, *best) if best else None
+
+
+def _named(task: Task, directory: Directory) -> Iterator[tuple[str, Role]]:
+    """The units and groups the cell names, with the role it gives them (unknown names are skipped)."""
+    for names, role in ((task.lead, Role.LEAD), (task.units, Role.NAMED)):
+        for name in names:
+            entry = directory.lookup(name)
+            if entry is not None:  # validation reports unknown names; queries skip them
+                yield entry, role
+
+
+def _member_role(directory: Directory, group_id: str, role: Role) -> Role:
+    """What naming a group asks of its members: an open group only relates them."""
+    if directory.groups[group_id].open:
+        return Role.RELATED
+    return role if role is Role.LEAD else Role.GROUP
 
 
 def duties_of(register: Register, directory: Directory, party: str, include_related: bool = False) -> Iterator[Duty]:
     """The duties of one unit or group across the register, in task order."""
     for task in register.tasks:
-        duty = task_duties(task, directory).get(party)
+        duty = duty_of(task, directory, party)
         if duty is not None and (include_related or duty.role in OWING_ROLES):
             yield duty
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from gkcli.data import Data
 from gkcli.deadlines import DeadlineKind
 from gkcli.errors import UsageError
-from gkcli.model import Task
 from gkcli.obligations import Duty, Role, all_duties, duties_of, select_roles
+from gkcli.records import Task
 from gkcli.units import name_key
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from gkcli.errors import UsageError
-from gkcli.model import Group, Unit, UnitsFile
+from gkcli.records import Group, Unit, UnitsFile
 
 INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]")
 
@@ -36,6 +36,7 @@ class Directory:
     units: dict[str, Unit]
     groups: dict[str, Group]
     keys: dict[str, str] = field(default_factory=dict)  # name_key of id/name/alias → id
+    _found: dict[str, str | None] = field(default_factory=dict, repr=False)  # lookups by text as typed
 
     @classmethod
     def from_file(cls, data: UnitsFile) -> Directory:
@@ -52,7 +53,9 @@ class Directory:
 
     def lookup(self, text: str) -> str | None:
         """The id for a name, alias or id as typed, or None."""
-        return self.keys.get(name_key(text))
+        if text not in self._found:  # a register names the same units thousands of times
+            self._found[text] = self.keys.get(name_key(text))
+        return self._found[text]
 
     def resolve(self, text: str) -> str:
         """The id for `text`; an unknown name is a usage error that suggests close names."""
@@ -79,21 +82,50 @@ class Directory:
         if group_id in path:  # a cycle; reported by validation, harmless here
             return
         group = self.groups[group_id]
-        kinds = set(group.member_kinds)
-        yield from (unit.id for unit in self.units.values() if unit.kind in kinds)
+        for kind in group.member_kinds:
+            yield from self._units_by_kind.get(kind, [])
         for member in group.members:
             if member in self.groups:
                 yield from self._expand(member, (*path, group_id))
             elif member in self.units:
                 yield member
 
+    @cached_property
+    def _units_by_kind(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for unit in self.units.values():
+            index.setdefault(unit.kind, []).append(unit.id)
+        return index
+
     def members(self, group_id: str) -> frozenset[str]:
         """Every unit that belongs to a group, directly or through nested groups."""
         return self._members.get(group_id, frozenset())
 
+    def sorted_members(self, group_id: str) -> tuple[str, ...]:
+        """`members(group_id)` in id order."""
+        return self._sorted_members.get(group_id, ())
+
+    @cached_property
+    def _sorted_members(self) -> dict[str, tuple[str, ...]]:
+        return {group_id: tuple(sorted(members)) for group_id, members in self._members.items()}
+
+    @cached_property
+    def open_groups(self) -> list[str]:
+        """The open (泛指) groups, in file order."""
+        return [group_id for group_id, group in self.groups.items() if group.open]
+
     def groups_of(self, unit_id: str) -> list[str]:
         """The (closed) groups a unit belongs to, in file order; open groups only may include it."""
-        return [group_id for group_id, members in self._members.items() if unit_id in members and not self.groups[group_id].open]
+        return self._groups_of.get(unit_id, [])
+
+    @cached_property
+    def _groups_of(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for group_id, members in self._members.items():
+            if not self.groups[group_id].open:
+                for member in members:
+                    index.setdefault(member, []).append(group_id)
+        return index
 
     def group_cycles(self) -> list[list[str]]:
         """Each cycle of groups containing themselves through other groups."""

@@ -86,7 +86,7 @@ def check_units(doc: Document) -> tuple[Directory | None, list[Problem]]:
     for section, entries in (("units", units_file.units), ("groups", units_file.groups)):
         for index, entry in enumerate(entries):
             problems.extend(_entry_problems(doc, (section, index), entry, seen))
-    directory = Directory.from_file(units_file)
+    directory = Directory.from_file(units_file.record())
     for index, group in enumerate(units_file.groups):
         for position, member in enumerate(group.members):
             if member not in directory.units and member not in directory.groups:

@@ -6,6 +6,7 @@ import typer
 
 from gkcli.cli import agenda_cmds, import_cmds, query_cmds, register_cmds, remind_cmds, schedule_cmds
 from gkcli.cli.guard import GkGroup
+from gkcli.cli.options import without_cache
 
 app = typer.Typer(
     cls=GkGroup,
@@ -28,8 +29,14 @@ def show_version(value: bool) -> None:
 
 
 @app.callback()
-def root(version: bool = typer.Option(False, "--version", "-V", help="显示版本并退出。", is_eager=True, callback=show_version)) -> None:
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(False, "--version", "-V", help="显示版本并退出。", is_eager=True, callback=show_version),
+    no_cache: bool = typer.Option(False, "--no-cache", help="不读也不写缓存，重新解析并校验数据文件（同环境变量 GK_NO_CACHE=1）。"),
+) -> None:
     """政务公开重点工作任务清单：登记、校验、查询、跟踪与提醒。"""
+    if no_cache:
+        without_cache(ctx)
 
 
 agenda_cmds.register(app)

@@ -57,3 +57,17 @@ def data_dir(option: Path | None) -> Path:
 
 RelatedOpt = Annotated[bool, typer.Option("--include-related", help="同时列出仅以“等相关部门（单位）”泛指涉及的任务。")]
 WarnOpt = Annotated[int, typer.Option("--warn-days", help="临近提醒的天数：截止前这么多天内显示黄灯。", min=0)]
+
+
+def without_cache(ctx: typer.Context) -> None:
+    """`gk --no-cache`: GK_NO_CACHE=1 (see gkcli.cache) for this invocation only."""
+    previous = os.environ.get("GK_NO_CACHE")
+    os.environ["GK_NO_CACHE"] = "1"
+
+    def restore() -> None:
+        if previous is None:
+            os.environ.pop("GK_NO_CACHE", None)
+        else:
+            os.environ["GK_NO_CACHE"] = previous
+
+    ctx.call_on_close(restore)

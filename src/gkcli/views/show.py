@@ -8,8 +8,8 @@ from typing import Any
 from gkcli.agenda import agenda
 from gkcli.data import Data
 from gkcli.errors import UsageError
-from gkcli.model import Task
 from gkcli.obligations import OWING_ROLES, STRENGTH, parties, task_duties
+from gkcli.records import Task
 from gkcli.tracking import Tracking
 from gkcli.views.agenda import item_json
 from gkcli.views.tasks import KIND_LABELS as DEADLINE_KIND_LABELS

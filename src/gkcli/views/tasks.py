@@ -7,7 +7,7 @@ from typing import Any
 
 from gkcli.data import Data
 from gkcli.deadlines import DeadlineKind
-from gkcli.model import Task
+from gkcli.records import Task
 from gkcli.render import Column, Listing
 
 KIND_LABELS = {

@@ -1,0 +1,162 @@
+"""What a valid register and units file mean, as plain frozen records that every query works on.
+
+gkcli.model (pydantic) decides whether a file is valid and turns it into these records. They
+import nothing heavy, so a query served from the cache (gkcli.cache) never imports pydantic or
+PyYAML. `*_row` / `*_from_row` turn them into plain tuples of str/int/None/list and back, the form
+the cache stores; the field order there is the order of the fields here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+from gkcli.deadlines import DayType, DeadlineKind
+
+Row = tuple[Any, ...]
+
+
+class UnitKind(StrEnum):
+    CITY_DEPARTMENT = "city_department"
+    PARTY_ORGAN = "party_organ"
+    COURT = "court"
+    VERTICAL = "vertical"
+    TOWNSHIP = "township"
+    SUBDISTRICT = "subdistrict"
+    DEVELOPMENT_ZONE = "development_zone"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    text: str
+    kind: DeadlineKind
+    due: dt.date | None = None
+    start: dt.date | None = None
+    days: int | None = None
+    day_type: DayType | None = None
+    event: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    number: int
+    numeral: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: int
+    category: int
+    content: str
+    units_text: str
+    lead: list[str]
+    units: list[str]
+    open_ended: bool
+    deadline: Deadline
+
+
+@dataclass(frozen=True, slots=True)
+class Register:
+    title: str
+    year: int
+    region: str
+    published: dt.date | None
+    source: str | None
+    categories: list[Category]
+    tasks: list[Task]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    name: str
+    kind: UnitKind
+    aliases: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    member_kinds: list[UnitKind] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    open: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitsFile:
+    units: list[Unit]
+    groups: list[Group]
+
+
+RECORDS = (Deadline, Category, Task, Register, Unit, Group, UnitsFile)
+
+
+def layout() -> str:
+    """The field order of every record: part of the cache key, so a changed record never reads an old row."""
+    return ";".join(f"{cls.__name__}:{','.join(item.name for item in fields(cls))}" for cls in RECORDS)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text is not None else None
+
+
+def deadline_row(deadline: Deadline) -> Row:
+    day_type = deadline.day_type.value if deadline.day_type is not None else None
+    return (deadline.text, deadline.kind.value, _iso(deadline.due), _iso(deadline.start), deadline.days, day_type, deadline.event)
+
+
+def deadline_from_row(row: Row) -> Deadline:
+    text, kind, due, start, days, day_type, event = row
+    return Deadline(text, DeadlineKind(kind), _date(due), _date(start), days, DayType(day_type) if day_type else None, event)
+
+
+def task_row(task: Task) -> Row:
+    return (task.id, task.category, task.content, task.units_text, task.lead, task.units, task.open_ended, deadline_row(task.deadline))
+
+
+def task_from_row(row: Row) -> Task:
+    id_, category, content, units_text, lead, units, open_ended, deadline = row
+    return Task(id_, category, content, units_text, lead, units, open_ended, deadline_from_row(deadline))
+
+
+def register_row(register: Register) -> Row:
+    categories = [(category.number, category.numeral, category.name) for category in register.categories]
+    tasks = [task_row(task) for task in register.tasks]
+    return (register.title, register.year, register.region, _iso(register.published), register.source, categories, tasks)
+
+
+def register_from_row(row: Row) -> Register:
+    title, year, region, published, source, categories, tasks = row
+    return Register(
+        title, year, region, _date(published), source, [Category(*item) for item in categories], [task_from_row(item) for item in tasks]
+    )
+
+
+def units_row(units: UnitsFile) -> Row:
+    unit_rows = [(unit.id, unit.name, unit.kind.value, unit.aliases, unit.note) for unit in units.units]
+    group_rows = [
+        (group.id, group.name, group.aliases, [kind.value for kind in group.member_kinds], group.members, group.open, group.note)
+        for group in units.groups
+    ]
+    return (unit_rows, group_rows)
+
+
+def units_from_row(row: Row) -> UnitsFile:
+    unit_rows, group_rows = row
+    units = [Unit(id_, name, UnitKind(kind), aliases, note) for id_, name, kind, aliases, note in unit_rows]
+    groups = [
+        Group(id_, name, aliases, [UnitKind(kind) for kind in kinds], members, is_open, note)
+        for id_, name, aliases, kinds, members, is_open, note in group_rows
+    ]
+    return UnitsFile(units, groups)
