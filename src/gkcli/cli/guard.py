@@ -16,6 +16,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperCommand, TyperGroup
 
+from gkcli.cli.coercion import install as install_quick_coercion
 from gkcli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, DataError, GkError
 
 
@@ -104,14 +105,29 @@ def translate_usage(message: str) -> str:
     return message
 
 
-class GkCommand(TyperCommand):
+class QuickCoercionMixin:
+    """Parameters (and the help option) that skip typer's pydantic coercion when they can (cli/coercion.py)."""
+
+    params: list[Any]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        install_quick_coercion(self.params)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        install_quick_coercion([option])
+        return option
+
+
+class GkCommand(QuickCoercionMixin, TyperCommand):
     """A subcommand whose help scaffolding reads in Chinese."""
 
     def get_help(self, ctx: Any) -> str:
         return translate_help(super().get_help(ctx))
 
 
-class GkGroup(TyperGroup):
+class GkGroup(QuickCoercionMixin, TyperGroup):
     """The root command: every invocation (also through CliRunner) goes through `guarded`."""
 
     def main(
