@@ -58,18 +58,20 @@ def load_data(data_dir: Path, year: int | None = None, environ: Mapping[str, str
 
 def validated(units_path: Path, register_path: Path) -> tuple[Directory, Register]:
     """Parse and validate both files; every problem of both raises one DataError."""
+    from gkcli.gcpause import paused
     from gkcli.load import load_file
     from gkcli.validate import check_register, check_units
 
-    units_doc = load_file(units_path)
-    directory, problems = check_units(units_doc)
-    problems = units_doc.problems + problems
-    register_doc = load_file(register_path)
-    register, register_problems = check_register(register_doc, directory)
-    problems += register_doc.problems + register_problems
-    if problems or directory is None or register is None:
-        raise DataError(problems)
-    return directory, register.record()
+    with paused():
+        units_doc = load_file(units_path)
+        directory, problems = check_units(units_doc)
+        problems = units_doc.problems + problems
+        register_doc = load_file(register_path)
+        register, register_problems = check_register(register_doc, directory)
+        problems += register_doc.problems + register_problems
+        if problems or directory is None or register is None:
+            raise DataError(problems)
+        return directory, register.record()
 
 
 def _stamps(sources: list[Path]) -> list[Any] | None:

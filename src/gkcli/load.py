@@ -17,6 +17,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from gkcli.errors import Problem
+from gkcli.fastyaml import NOT_PLAIN, plain_data
 
 try:  # the C parser is many times faster; pure Python is the fallback
     from yaml import CSafeLoader as _Loader
@@ -58,6 +59,18 @@ class Document:
         return Problem(self.path, line, col, message)
 
 
+@dataclass
+class _Unplaced(Document):
+    """Data from the fast path (gkcli.fastyaml): positions are worked out only if a problem needs one."""
+
+    text: str = ""
+
+    def where(self, loc: Path_) -> tuple[int, int]:
+        if not self.positions:
+            self.positions = _load_placed(self.text, self.path).positions
+        return super().where(loc)
+
+
 class _Fatal(Exception):
     def __init__(self, node: yaml.Node, message: str) -> None:
         super().__init__(message)
@@ -88,6 +101,12 @@ def encoding_message(raw: bytes, error: UnicodeDecodeError) -> str:
 
 def load_text(text: str, path: str) -> Document:
     """Parse YAML `text` into a Document; problems are recorded, never raised."""
+    data = plain_data(text)
+    return _Unplaced(path, data, text=text) if data is not NOT_PLAIN else _load_placed(text, path)
+
+
+def _load_placed(text: str, path: str) -> Document:
+    """The full loader: every value's position, every problem."""
     doc = Document(path)
     try:
         node = yaml.compose(text, Loader=_Loader)

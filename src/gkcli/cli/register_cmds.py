@@ -38,6 +38,7 @@ def validate(
 
     示例：gk validate data/tasks-2024.yaml
     """
+    from gkcli.gcpause import paused
     from gkcli.render.problems import RENDERERS
     from gkcli.validate import check_paths
 
@@ -45,7 +46,8 @@ def validate(
     missing = [str(path) for path in targets if not path.exists()]
     if missing:
         raise UsageError(f"路径不存在：{'、'.join(missing)}")
-    checked = check_paths(targets)
+    with paused():
+        checked = check_paths(targets)
     problems = sorted(set(checked.problems))
     sys.stdout.write(RENDERERS[fmt.value](problems, checked.files))
     return EXIT_FINDINGS if problems else EXIT_OK

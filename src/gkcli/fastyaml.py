@@ -1,0 +1,113 @@
+"""A fast path for well-formed YAML: plain data straight from the parser's events.
+
+The full loader (gkcli.load) composes the whole node graph and records the position of every
+value, which for a register of 100,000 tasks takes gigabytes. Most files are well formed, and
+positions are only needed to report a problem. `plain_data` builds the data from the C parser's
+event stream without positions, and gives up (returns NOT_PLAIN) at the first thing the full
+loader would treat specially: an anchor or alias, an explicit tag, a duplicate or non-scalar
+key, a merge key, a date with a time, deep nesting, several documents, any parse error. What it
+does return is exactly what the full loader would build, with no problems (tests compare them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.events import (
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+MAX_DEPTH = 64  # as gkcli.load
+NOT_PLAIN = object()
+STR = "tag:yaml.org,2002:str"
+CONSTRUCTORS = {
+    "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": SafeConstructor.construct_yaml_timestamp,
+}
+_CONSTRUCTOR = SafeConstructor()
+
+
+class _GiveUp(Exception):
+    """Something the full loader must look at."""
+
+
+def plain_data(text: str) -> Any:
+    """The data of a single well-formed YAML document, or NOT_PLAIN."""
+    try:
+        loader = yaml.CSafeLoader(text)
+    except AttributeError:  # PyYAML without libyaml: the full loader only
+        return NOT_PLAIN
+    try:
+        return _Events(loader).document()
+    except (_GiveUp, yaml.YAMLError, ValueError, OverflowError, ConstructorError):
+        return NOT_PLAIN
+    finally:
+        loader.dispose()
+
+
+class _Events:
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.next = loader.get_event
+
+    def document(self) -> Any:
+        self.next()  # StreamStart
+        if type(self.next()) is not DocumentStartEvent:
+            raise _GiveUp  # empty file
+        data = self.value(self.next(), 0)
+        self.next()  # DocumentEnd
+        if type(self.next()) is not StreamEndEvent:
+            raise _GiveUp  # another document follows
+        return data
+
+    def value(self, event: Any, depth: int) -> Any:
+        kind = type(event)
+        if depth > MAX_DEPTH or event.anchor is not None:
+            raise _GiveUp
+        if kind is ScalarEvent:
+            return self.scalar(event)
+        if event.tag is not None:
+            raise _GiveUp
+        if kind is SequenceStartEvent:
+            items = []
+            while type(event := self.next()) is not SequenceEndEvent:
+                items.append(self.value(event, depth + 1))
+            return items
+        if kind is MappingStartEvent:
+            mapping: dict[Any, Any] = {}
+            while type(event := self.next()) is not MappingEndEvent:
+                if type(event) is not ScalarEvent or event.anchor is not None:
+                    raise _GiveUp
+                key = self.scalar(event)
+                if key in mapping or key == "<<":  # a merge key, even quoted, is the full loader's to judge
+                    raise _GiveUp
+                mapping[key] = self.value(self.next(), depth + 1)
+            return mapping
+        raise _GiveUp  # an alias
+
+    def scalar(self, event: Any) -> Any:
+        if event.tag is not None:
+            raise _GiveUp
+        if event.style:  # quoted or block text: always a string
+            return event.value
+        tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == STR:
+            return event.value
+        if tag not in CONSTRUCTORS:
+            raise _GiveUp  # e.g. the merge key "<<"
+        value = CONSTRUCTORS[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
+        if isinstance(value, dt.datetime):
+            raise _GiveUp
+        return value
