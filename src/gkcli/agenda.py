@@ -15,11 +15,10 @@ from enum import StrEnum
 from typing import Protocol
 
 from gkcli.deadlines import DeadlineKind
+from gkcli.defaults import DEFAULT_WARN_DAYS
 from gkcli.errors import UsageError
 from gkcli.obligations import Duty
 from gkcli.records import Register
-
-DEFAULT_WARN_DAYS = 14
 
 
 class Light(StrEnum):

@@ -24,7 +24,6 @@ from gkcli.queries import duties_for
 from gkcli.tracking import Tracking
 
 YEAR_END_DAYS = 30
-DEFAULT_WITHIN = "7d"
 
 
 class Section(StrEnum):

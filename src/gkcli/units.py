@@ -6,7 +6,6 @@ half-width brackets, spaces, invisible characters); `name_key` erases exactly th
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -71,6 +70,8 @@ class Directory:
         names = [unit.name for unit in self.units.values()] + [group.name for group in self.groups.values()]
         key = name_key(text)
         contained = [name for name in names if key and (key in name_key(name) or name_key(name) in key)]
+        import difflib
+
         close = difflib.get_close_matches(text, names, n=limit, cutoff=0.4)
         return list(dict.fromkeys([*close, *contained]))[:limit]
 

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from gkcli.agenda import DEFAULT_WARN_DAYS
 from gkcli.cli.guard import GkCommand
 from gkcli.cli.options import (
     AsOfOpt,
@@ -23,6 +22,7 @@ from gkcli.cli.options import (
     as_of_date,
     data_dir,
 )
+from gkcli.defaults import DEFAULT_WARN_DAYS
 from gkcli.errors import EXIT_FINDINGS, EXIT_OK
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,9 @@ from gkcli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, DataError,
 
 def crash_log(error: BaseException) -> Path:
     """Write the traceback of an unexpected error to a file and return its path."""
+    import tempfile
+    import traceback
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = Path(tempfile.gettempdir()) / f"gk-crash-{stamp}.log"
     path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")

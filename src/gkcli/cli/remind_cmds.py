@@ -13,8 +13,8 @@ import typer
 
 from gkcli.cli.guard import GkCommand
 from gkcli.cli.options import AsOfOpt, DataOpt, UnitOpt, YearOpt, as_of_date, data_dir
+from gkcli.defaults import DEFAULT_WITHIN
 from gkcli.errors import EXIT_DELIVERY, EXIT_OK, UsageError
-from gkcli.remind import DEFAULT_WITHIN
 
 
 class RemindFormat(StrEnum):
