@@ -2,15 +2,17 @@
 
 County 0 is the bundled data itself (so `--unit 市政数局` still means something); every further
 county copies the 74 tasks and the units under new ids ("c0001-zhengshuju") and clearly synthetic
-names ("县0001·市政数局"). Groups list their county's own units as explicit members, so each
-county's "市政府各相关部门（单位）" holds that county's departments only. The output passes
-`gk validate`; nothing here is a fact about any real place.
+names ("县0001·市政数局"); task contents get the same prefix, so that no two counties share a
+text. Groups list their county's own units as explicit members, so each county's
+"市政府各相关部门（单位）" holds that county's departments only. The output passes `gk validate`;
+nothing here is a fact about any real place.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +55,7 @@ def prefix_cell(cell: str, names: set[str], name_pre: str) -> str:
 def synth_task(task: dict[str, Any], new_id: int, county: int) -> dict[str, Any]:
     _, name_pre = county_prefixes(county)
     names = set(task["lead"]) | set(task["units"])
-    copy = dict(task, id=new_id)
+    copy = dict(task, id=new_id, content=name_pre + task["content"])  # no two counties share a text, as in real lists
     copy["units_text"] = prefix_cell(task["units_text"], names, name_pre) if county else task["units_text"]
     copy["lead"] = [name_pre + name for name in task["lead"]]
     copy["units"] = [name_pre + name for name in task["units"]]
@@ -98,6 +100,13 @@ def to_yaml(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def main() -> None:
+    """`python bench/synth.py SIZE DIR`: run by bench/run.py in its own process, so that the
+    benchmark process stays small (a child's peak memory counts its parent's at fork time)."""
+    size, target = int(sys.argv[1]), Path(sys.argv[2])
+    write_data_dir(target, size)
+
+
 def write_data_dir(target: Path, size: int) -> Path:
     """Write units.yaml and tasks-2024.yaml for `size` tasks into `target`; returns `target`."""
     register = yaml.safe_load((DATA / "tasks-2024.yaml").read_text(encoding="utf-8"))
@@ -107,3 +116,7 @@ def write_data_dir(target: Path, size: int) -> Path:
     (target / "units.yaml").write_text(to_yaml(synth_units(units, counties)), encoding="utf-8")
     (target / "tasks-2024.yaml").write_text(to_yaml(synthetic), encoding="utf-8")
     return target
+
+
+if __name__ == "__main__":
+    main()

