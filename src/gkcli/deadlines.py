@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -72,6 +73,7 @@ DONE = "完成"
 SPACE = re.compile(r"\s+")
 
 
+@functools.cache  # a register repeats a handful of phrases thousands of times; the result is immutable
 def parse_deadline(text: str, year: int) -> ParsedDeadline:
     """The meaning of deadline `text` in a register for `year`; raises DeadlineError."""
     phrase = SPACE.sub("", text).rstrip("。.")

@@ -12,6 +12,7 @@ the names enumerated before it with "、"; a comma or semicolon ends such an enu
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -46,6 +47,7 @@ class _Collected:
     lead_open: bool = False
 
 
+@functools.cache  # many tasks share a cell word for word; the result is immutable
 def parse_unit_cell(text: str) -> UnitCell:
     """Split a responsible-units cell into lead units, other units/groups and the open-ended flag."""
     cell = _unwrap(SPACE.sub("", text).strip("。."))
