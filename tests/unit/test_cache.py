@@ -166,3 +166,14 @@ def test_unwritable_directory_only_loses_the_cache(store: Cache, source: Path) -
         store.directory.chmod(0o700)
     if POSIX and os.getuid() != 0:  # root writes anyway
         assert store.get([source]) is None
+
+
+def test_equal_strings_are_stored_once(store: Cache, source: Path) -> None:
+    age(source)
+    names = ["".join(["市政", "数局"]) for _ in range(1000)]  # equal, but distinct objects
+    put(store, [source], [names, ("市政数局", ["市政数局"])])
+    small = store.entry([source]).stat().st_size
+    assert small < 1000 * len("市政数局".encode())
+    loaded = store.get([source])
+    assert loaded == [names, ("市政数局", ["市政数局"])]
+    assert len({id(name) for name in loaded[0]}) == 1
