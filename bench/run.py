@@ -95,6 +95,7 @@ def cases(root: Path, sizes: list[int]) -> list[Case]:
     as_of = ["--as-of", "2024-06-01"]
     listed = [
         Case("自带清单（74 项）：gk due", ["due", "--unit", UNIT, *as_of], "≤ 1.15 ×", DATA, warm=True),
+        Case("自带清单（74 项）：gk due -f json", ["due", "--unit", UNIT, *as_of, "-f", "json"], "", DATA, warm=True),
         Case("gk --version", ["--version"], "≤ 0.5 ×"),
         Case("gk --help", ["--help"], "≤ 0.8 ×"),
     ]
