@@ -92,5 +92,5 @@ def _from_rows(rows: Any) -> tuple[UnitsFile, Register] | None:
     try:
         units_row, register_row = rows
         return records.units_from_row(units_row), records.register_from_row(register_row)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, KeyError, IndexError):
         return None

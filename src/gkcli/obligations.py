@@ -37,8 +37,13 @@ class Duty:
     via: str | None = None  # the group through which a `group`/`related` duty comes
 
 
-def task_duties(task: Task, directory: Directory) -> dict[str, Duty]:
-    """Every party's strongest duty on `task`, in the order the cell names them."""
+def task_duties(task: Task, directory: Directory, related: bool = True) -> dict[str, Duty]:
+    """Every party's strongest duty on `task`, in the order the cell names them.
+
+    `related=False` leaves out the duties that are only `related`: the weakest role never
+    outranks another, and open groups in a register merged from many places hold thousands of
+    units, so expanding them for nothing dominated `gk due` without --unit.
+    """
     duties: dict[str, Duty] = {}
 
     def offer(party: str, role: Role, via: str | None) -> None:
@@ -50,9 +55,9 @@ def task_duties(task: Task, directory: Directory) -> dict[str, Duty]:
         offer(entry, role, None)
         if entry in directory.groups:
             member_role = _member_role(directory, entry, role)
-            for member in directory.sorted_members(entry):
+            for member in directory.sorted_members(entry) if related or member_role is not Role.RELATED else ():
                 offer(member, member_role, entry)
-    if task.open_ended:
+    if task.open_ended and related:
         for group_id in directory.open_groups:
             for member in directory.sorted_members(group_id):
                 offer(member, Role.RELATED, group_id)
@@ -125,8 +130,8 @@ def all_duties(register: Register, directory: Directory, include_related: bool =
     """Every party's duties, task by task."""
     wanted = set(parties(directory))
     for task in register.tasks:
-        for party, duty in task_duties(task, directory).items():
-            if party in wanted and (include_related or duty.role in OWING_ROLES):
+        for party, duty in task_duties(task, directory, include_related).items():
+            if party in wanted:
                 yield duty
 
 

@@ -56,6 +56,12 @@ def test_duties_of_skips_only_tasks_that_do_not_concern_the_party(directory: Dir
 
 
 @given(directories(), tasks())
+def test_leaving_out_related_duties_changes_no_other(directory: Directory, task: Task) -> None:
+    owing = {party: duty for party, duty in task_duties(task, directory).items() if duty.role in OWING_ROLES}
+    assert task_duties(task, directory, related=False) == owing
+
+
+@given(directories(), tasks())
 def test_duty_of_agrees_with_task_duties(directory: Directory, task: Task) -> None:
     everyone = task_duties(task, directory)
     for party in [*UNIT_IDS, *GROUP_IDS]:

@@ -24,7 +24,7 @@ def duty_counts(data: Data) -> dict[str, dict[str, int]]:
     """For each unit/group id: how many tasks it owes, and how many it leads."""
     counts: dict[str, dict[str, int]] = {}
     for task in data.register.tasks:
-        for party, duty in task_duties(task, data.directory).items():
+        for party, duty in task_duties(task, data.directory, related=False).items():
             entry = counts.setdefault(party, {"tasks": 0, "lead": 0})
             if duty.role in OWING_ROLES:
                 entry["tasks"] += 1
