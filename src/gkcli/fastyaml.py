@@ -39,6 +39,15 @@ CONSTRUCTORS = {
 _CONSTRUCTOR = SafeConstructor()
 
 
+def plain_tag(value: str) -> str:
+    """The tag of an untagged plain scalar: PyYAML's Resolver.resolve, without its per-call overhead."""
+    resolvers = yaml.SafeLoader.yaml_implicit_resolvers
+    for tag, pattern in (*resolvers.get(value[:1], ()), *resolvers.get(None, ())):
+        if pattern.match(value):
+            return str(tag)
+    return STR
+
+
 class _GiveUp(Exception):
     """Something the full loader must look at."""
 
@@ -102,7 +111,7 @@ class _Events:
             raise _GiveUp
         if event.style:  # quoted or block text: always a string
             return event.value
-        tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = plain_tag(event.value)
         if tag == STR:
             return event.value
         if tag not in CONSTRUCTORS:
