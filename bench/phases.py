@@ -62,7 +62,8 @@ def main() -> None:
     runs = [json.loads(subprocess.run(phase_command, env=env, check=True, capture_output=True, text=True).stdout) for _ in range(args.runs)]
     floor = statistics.median(cpu_ms([sys.executable, "-c", FLOOR], env) for _ in range(args.runs))
     empty = statistics.median(cpu_ms([sys.executable, "-c", "pass"], env) for _ in range(args.runs))
-    print(f"| 阶段（{args.data.name}） | CPU（毫秒） | 占基线 |")
+    label = "自带清单" if args.data == DATA else str(args.data)
+    print(f"| 阶段（{label}） | CPU（毫秒） | 占基线 |")
     print("| --- | ---: | ---: |")
     print(f"| 启动解释器（python -c pass） | {empty:.0f} | {empty / floor:.2f} |")
     for index, (name, _) in enumerate(runs[0]):
