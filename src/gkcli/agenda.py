@@ -56,6 +56,7 @@ class Occurrence:
     key: str | None = None  # None for the task's own deadline; e.g. "monthly:2024-03" or "request:R1"
     label: str | None = None  # Chinese, e.g. "月自查（2024年3月）"
     rule: str = ""  # how the date is set, in Chinese, when there is no date
+    start: dt.date | None = None  # first day of a recurring checkpoint's period, e.g. 2024-07-01
 
 
 @dataclass(frozen=True)

@@ -28,4 +28,6 @@ class Tracking:
 
 def load_tracking(data: Data) -> Tracking:
     """The progress and extra occurrences recorded beside the register in `data.data_dir`."""
-    return Tracking()
+    from gkcli.schedule import checkpoint_occurrences
+
+    return Tracking(more=lambda duties: checkpoint_occurrences(duties, data.register.year))

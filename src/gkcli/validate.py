@@ -18,11 +18,14 @@ from gkcli.deadlines import DeadlineError, parse_deadline
 from gkcli.errors import Problem
 from gkcli.importer.build import cn_number
 from gkcli.load import Document, load_file
-from gkcli.model import Category, Deadline, Group, Register, Task, Unit, UnitsFile
+from gkcli.model import Category, Checkpoint, Deadline, Group, Register, Task, Unit, UnitsFile
+from gkcli.recurrence import checkpoint_findings, repeated_keys
 from gkcli.unitcell import UnitCellError, parse_unit_cell
 from gkcli.units import Directory, has_invisible, name_key
 
-KNOWN_FIELDS = sorted({name for model in (Register, Category, Task, Deadline, UnitsFile, Unit, Group) for name in model.model_fields})
+KNOWN_FIELDS = sorted(
+    {name for model in (Register, Category, Task, Deadline, Checkpoint, UnitsFile, Unit, Group) for name in model.model_fields}
+)
 
 
 @dataclass
@@ -125,6 +128,7 @@ def check_register(doc: Document, directory: Directory | None) -> tuple[Register
             problems.append(doc.problem((*loc, "category"), f"任务 {task.id} 的类别 {task.category} 不存在"))
         problems.extend(_deadline_problems(doc, loc, task, register.year))
         problems.extend(_unit_cell_problems(doc, loc, task))
+        problems.extend(_checkpoint_problems(doc, loc, task, register.year))
         if directory is not None:
             problems.extend(_unit_name_problems(doc, loc, task, directory))
     return register, problems
@@ -173,6 +177,14 @@ def _deadline_problems(doc: Document, loc: tuple[Any, ...], task: Task, year: in
             yield doc.problem(where, f"任务 {task.id}：完成时间“{deadline.text}”应解析为 {key}={shown}，与文件中的 {key}={stored} 不一致")
     if parsed.due is not None and parsed.due.year < year:
         yield doc.problem((*loc, "deadline", "text"), f"任务 {task.id}：完成时间 {parsed.due} 早于清单年度 {year} 年")
+
+
+def _checkpoint_problems(doc: Document, loc: tuple[Any, ...], task: Task, year: int) -> Iterable[Problem]:
+    for index, checkpoint in enumerate(task.checkpoints):
+        for where, message in checkpoint_findings(checkpoint, task.content, year):
+            yield doc.problem((*loc, "checkpoints", index, *where), f"任务 {task.id}：{message}")
+    for index, earlier in repeated_keys(task.checkpoints, year):
+        yield doc.problem((*loc, "checkpoints", index), f"任务 {task.id}：周期性节点与第 {earlier + 1} 个节点的日期重复")
 
 
 def _unit_cell_problems(doc: Document, loc: tuple[Any, ...], task: Task) -> Iterable[Problem]:

@@ -67,7 +67,7 @@ AGENDA_COLUMNS = [
     Column("角色", role_label),
     Column("截止", due_label, wrap=True),
     Column("剩余", days_label),
-    Column("任务内容", lambda entry: entry["content"], wrap=True, ratio=4),
+    Column("任务内容", lambda entry: f"【{entry['label']}】{entry['content']}" if entry["label"] else entry["content"], wrap=True, ratio=4),
 ]
 
 
