@@ -7,8 +7,9 @@ import json
 from pydantic import BaseModel
 
 from gkcli.model import Register, UnitsFile
+from gkcli.workdays_file import WorkdaysFile
 
-MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile}
+MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile, "workdays": WorkdaysFile}
 
 
 def schema_text(name: str) -> str:

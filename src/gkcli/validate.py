@@ -236,11 +236,16 @@ def _aliases(directory: Directory, entry_id: str) -> list[str]:
 def check_paths(paths: Iterable[Path]) -> Checked:
     """Validate data directories and single files; a register is checked against its units.yaml."""
     from gkcli.datadir import UNITS_FILE, register_files
+    from gkcli.workdays_file import WORKDAYS_FILE
 
     result = Checked()
     for path in paths:
+        if path.name == WORKDAYS_FILE and path.is_file():
+            _check_workdays(result, path)
+            continue
         if path.is_dir():
             units, registers = path / UNITS_FILE, list(register_files(path).values())
+            _check_workdays(result, path / WORKDAYS_FILE)
         elif path.name == UNITS_FILE:
             units, registers = path, []
         else:
@@ -264,3 +269,12 @@ def _check_set(result: Checked, units: Path, registers: list[Path], required: bo
         result.files.append(str(path))
         if register is not None:
             result.registers[str(path)] = register
+
+
+def _check_workdays(result: Checked, path: Path) -> None:
+    """The holiday override file (workdays.yaml), when there is one."""
+    from gkcli.workdays_file import check_workdays_file
+
+    if path.is_file():
+        result.problems.extend(check_workdays_file(path))
+        result.files.append(str(path))

@@ -83,7 +83,7 @@ USAGE_PATTERNS = [
     (re.compile(r"Missing option '(.+?)'\."), r"缺少选项 \1"),
     (re.compile(r"Option '(.+?)' requires an argument\."), r"选项 \1 需要一个值"),
     (re.compile(r"No such command '(.+?)'\."), r"没有这个命令：\1"),
-    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"多余的参数：\1"),
+    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)"), r"多余的参数：\1"),
     (re.compile(r"Invalid value for '(.+?)': "), r"\1 的取值无效："),
     (re.compile(r"Value error, '(.+?)' is not one of (.+)\."), r"“\1”不是可选值（可选：\2）"),
     (re.compile(r"'(.+?)' is not a valid integer\."), r"“\1”不是整数"),
