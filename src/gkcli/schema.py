@@ -6,10 +6,11 @@ import json
 
 from pydantic import BaseModel
 
+from gkcli.disclosure.model import RequestsFile
 from gkcli.model import Register, UnitsFile
 from gkcli.workdays_file import WorkdaysFile
 
-MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile, "workdays": WorkdaysFile}
+MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile, "workdays": WorkdaysFile, "requests": RequestsFile}
 
 
 def schema_text(name: str) -> str:

@@ -28,6 +28,7 @@ class Tracking:
 
 def load_tracking(data: Data) -> Tracking:
     """The progress and extra occurrences recorded beside the register in `data.data_dir`."""
-    from gkcli.schedule import checkpoint_occurrences
+    from gkcli.schedule import load_schedule
 
-    return Tracking(more=lambda duties: checkpoint_occurrences(duties, data.register.year))
+    schedule = load_schedule(data)
+    return Tracking(progress=schedule.progress(NoProgress()), more=schedule.more)

@@ -236,12 +236,16 @@ def _aliases(directory: Directory, entry_id: str) -> list[str]:
 def check_paths(paths: Iterable[Path]) -> Checked:
     """Validate data directories and single files; a register is checked against its units.yaml."""
     from gkcli.datadir import UNITS_FILE, register_files
+    from gkcli.disclosure.files import is_request_file
     from gkcli.workdays_file import WORKDAYS_FILE
 
     result = Checked()
     for path in paths:
         if path.name == WORKDAYS_FILE and path.is_file():
             _check_workdays(result, path)
+            continue
+        if is_request_file(path):
+            _check_requests(result, path.parents[2], only=path)
             continue
         if path.is_dir():
             units, registers = path / UNITS_FILE, list(register_files(path).values())
@@ -251,6 +255,8 @@ def check_paths(paths: Iterable[Path]) -> Checked:
         else:
             units, registers = path.parent / UNITS_FILE, [path]
         _check_set(result, units, registers, path.is_dir())
+        if path.is_dir():
+            _check_requests(result, path)
     return result
 
 
@@ -278,3 +284,17 @@ def _check_workdays(result: Checked, path: Path) -> None:
     if path.is_file():
         result.problems.extend(check_workdays_file(path))
         result.files.append(str(path))
+
+
+def _check_requests(result: Checked, data_dir: Path, only: Path | None = None) -> None:
+    """Disclosure request files (requests/<year>/<unit>.yaml), each year against its register."""
+    from gkcli.datadir import UNITS_FILE, register_files
+    from gkcli.disclosure.files import check_request_files
+
+    directory, _ = check_units(load_file(data_dir / UNITS_FILE))
+    registers = {year: check_register(load_file(path), directory)[0] for year, path in register_files(data_dir).items()}
+    files, problems = check_request_files(data_dir, directory, registers)
+    if only is not None:
+        files, problems = [str(only)], [problem for problem in problems if problem.path == str(only)]
+    result.files.extend(files)
+    result.problems.extend(problems)

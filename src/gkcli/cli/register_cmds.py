@@ -24,6 +24,7 @@ class SchemaName(StrEnum):
     register = "register"
     units = "units"
     workdays = "workdays"
+    requests = "requests"
 
 
 def validate(
@@ -52,7 +53,7 @@ def validate(
 
 def schema(
     name: Annotated[
-        SchemaName, typer.Argument(help="register 任务清单；units 单位表；workdays 节假日安排补充文件。")
+        SchemaName, typer.Argument(help="register 任务清单；units 单位表；workdays 节假日安排补充文件；requests 依申请公开登记。")
     ] = SchemaName.register,
 ) -> None:
     """输出数据文件的 JSON Schema，供 VS Code 等编辑器补全和检查。
