@@ -245,7 +245,7 @@ def check_paths(paths: Iterable[Path]) -> Checked:
             _check_workdays(result, path)
             continue
         if is_request_file(path):
-            _check_requests(result, path.parents[2], only=path)
+            _check_request_file(result, path)
             continue
         if path.is_dir():
             units, registers = path / UNITS_FILE, list(register_files(path).values())
@@ -254,13 +254,14 @@ def check_paths(paths: Iterable[Path]) -> Checked:
             units, registers = path, []
         else:
             units, registers = path.parent / UNITS_FILE, [path]
-        _check_set(result, units, registers, path.is_dir())
+        directory = _check_set(result, units, registers, path.is_dir())
         if path.is_dir():
-            _check_requests(result, path)
+            found = {year: result.registers.get(str(register)) for year, register in register_files(path).items()}
+            _check_requests(result, path, directory, found)
     return result
 
 
-def _check_set(result: Checked, units: Path, registers: list[Path], required: bool) -> None:
+def _check_set(result: Checked, units: Path, registers: list[Path], required: bool) -> Directory | None:
     directory = None
     if units.is_file() or required:
         doc = load_file(units)
@@ -275,6 +276,7 @@ def _check_set(result: Checked, units: Path, registers: list[Path], required: bo
         result.files.append(str(path))
         if register is not None:
             result.registers[str(path)] = register
+    return directory
 
 
 def _check_workdays(result: Checked, path: Path) -> None:
@@ -286,15 +288,23 @@ def _check_workdays(result: Checked, path: Path) -> None:
         result.files.append(str(path))
 
 
-def _check_requests(result: Checked, data_dir: Path, only: Path | None = None) -> None:
+def _check_requests(result: Checked, data_dir: Path, directory: Directory | None, registers: dict[int, Register | None]) -> None:
     """Disclosure request files (requests/<year>/<unit>.yaml), each year against its register."""
+    from gkcli.disclosure.files import check_request_files
+
+    files, problems = check_request_files(data_dir, directory, registers)
+    result.files.extend(files)
+    result.problems.extend(problems)
+
+
+def _check_request_file(result: Checked, path: Path) -> None:
+    """One request file; its year's other files are read too, for repeated ids, but not reported."""
     from gkcli.datadir import UNITS_FILE, register_files
     from gkcli.disclosure.files import check_request_files
 
+    data_dir = path.parents[2]
     directory, _ = check_units(load_file(data_dir / UNITS_FILE))
-    registers = {year: check_register(load_file(path), directory)[0] for year, path in register_files(data_dir).items()}
-    files, problems = check_request_files(data_dir, directory, registers)
-    if only is not None:
-        files, problems = [str(only)], [problem for problem in problems if problem.path == str(only)]
-    result.files.extend(files)
-    result.problems.extend(problems)
+    registers = {year: check_register(load_file(found), directory)[0] for year, found in register_files(data_dir).items()}
+    _, problems = check_request_files(data_dir, directory, registers)
+    result.files.append(str(path))
+    result.problems.extend(problem for problem in problems if problem.path == str(path))

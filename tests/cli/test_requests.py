@@ -181,3 +181,10 @@ def test_concurrent_adds_lose_nothing(data_copy: Path) -> None:
     assert errors == []
     stored = yaml.safe_load(unit_file(str(data_copy)).read_text(encoding="utf-8"))["requests"]
     assert sorted(request["id"] for request in stored) == [f"zhengfuban-{number:03d}" for number in range(1, 9)]
+
+
+def test_validate_reports_requests_of_a_year_without_a_register(data: str) -> None:
+    path = Path(data) / "requests" / "2023" / "zhengfuban.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("requests:\n  - id: old\n    received: 2023-03-01\n", encoding="utf-8")
+    assert "没有 2023 年的任务清单（tasks-2023.yaml），无法核对这些申请" in gk("validate", data, code=1).stdout

@@ -72,12 +72,13 @@ class Ledger:
 
 
 def read_ledger(data_dir: Path, year: int, directory: Directory | None, register: Register | None) -> tuple[Ledger, list[Problem]]:
-    """The year's requests and every problem in their files (schema, units, dates, repeated ids)."""
+    """The year's requests and every problem in their files (schema, units, dates, repeated ids).
+
+    Without a (valid) register or unit directory the files are still read, but not checked against them.
+    """
     ledger = Ledger(year, year_dir(data_dir, year))
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
-    if register is None and ledger.folder.is_dir():
-        problems.append(Problem(str(ledger.folder), 1, 1, f"没有 {year} 年的任务清单（tasks-{year}.yaml），无法核对这些申请"))
     for path in sorted(ledger.folder.glob("*.yaml")):
         doc = load_file(path)
         problems.extend(doc.problems)
@@ -138,10 +139,15 @@ def load_ledger(data: Data) -> Ledger:
 def check_request_files(
     data_dir: Path, directory: Directory | None, registers: dict[int, Register | None]
 ) -> tuple[list[str], list[Problem]]:
-    """Every request file under `data_dir` checked against its year's register: (files, problems)."""
+    """Every request file under `data_dir` checked against its year's register: (files, problems).
+
+    `registers` has every year with a register file; a year whose register is invalid maps to None.
+    """
     files: list[str] = []
     problems: list[Problem] = []
-    for year in request_years(data_dir):
+    for year, folder in request_years(data_dir).items():
+        if year not in registers:
+            problems.append(Problem(str(folder), 1, 1, f"没有 {year} 年的任务清单（tasks-{year}.yaml），无法核对这些申请"))
         ledger, found = read_ledger(data_dir, year, directory, registers.get(year))
         files.extend(str(path) for path in sorted(ledger.folder.glob("*.yaml")))
         problems.extend(found)
