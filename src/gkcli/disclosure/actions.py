@@ -13,8 +13,9 @@ from gkcli.disclosure.checks import handling_problem
 from gkcli.disclosure.deadline import Workdays, request_due
 from gkcli.disclosure.files import Ledger, load_ledger, year_dir
 from gkcli.disclosure.model import Consult, Request
-from gkcli.disclosure.write import locked, save
+from gkcli.disclosure.write import save
 from gkcli.errors import UsageError
+from gkcli.filewrite import locked
 
 Edit = Callable[[Request], Request]
 
