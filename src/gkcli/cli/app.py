@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from gkcli.cli import agenda_cmds, query_cmds, register_cmds, request_cmds, schedule_cmds
+from gkcli.cli import agenda_cmds, calendar_cmds, query_cmds, register_cmds, request_cmds, schedule_cmds
 from gkcli.cli.guard import GkGroup
 
 app = typer.Typer(
@@ -34,6 +34,7 @@ query_cmds.register(app)
 register_cmds.register(app)
 schedule_cmds.register(app)
 request_cmds.register(app)
+calendar_cmds.register(app)
 
 
 def run() -> None:
