@@ -95,7 +95,7 @@ REQUEST_COLUMNS = [
     Column("单位", lambda entry: entry["unit"]),
     Column("收到", lambda entry: entry["received"].isoformat()),
     Column("答复期限", lambda entry: entry["due"].isoformat() if entry["due"] else "待定"),
-    Column("情况", state_text, wrap=True, ratio=3),
+    Column("情况", state_text, wrap=True, ratio=4),
     Column("标题", lambda entry: entry["title"] or "", wrap=True, ratio=2),
 ]
 
