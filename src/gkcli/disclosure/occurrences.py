@@ -44,8 +44,9 @@ class Answered:
     base: Progress
 
     def done_on(self, task_id: int, party: str, as_of: dt.date, key: str | None = None) -> dt.date | None:
-        if key is None or not key.startswith(KEY_PREFIX):
-            return self.base.done_on(task_id, party, as_of, key)
-        request_id = key.removeprefix(KEY_PREFIX)
-        answered = next((request.answered for _, request in self.ledger.entries() if request.id == request_id), None)
-        return answered if answered is not None and answered <= as_of else None
+        if key is not None and key.startswith(KEY_PREFIX):
+            request_id = key.removeprefix(KEY_PREFIX)
+            answered = next((request.answered for _, request in self.ledger.entries() if request.id == request_id), None)
+            if answered is not None and answered <= as_of:
+                return answered
+        return self.base.done_on(task_id, party, as_of, key)
