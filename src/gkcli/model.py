@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 from gkcli.deadlines import DayType, DeadlineKind
+from gkcli.recurrence import Cadence
 
 Text = Annotated[StrictStr, Field(min_length=1)]
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", description="稳定的英文/拼音标识")]
@@ -42,6 +43,16 @@ class Category(_Closed):
     name: Text = Field(description="类别名称（不含“一、”序号）")
 
 
+class Checkpoint(_Closed):
+    """周期性节点：任务内容中写明频次的检查、更新、汇报（月自查、季督查……）。"""
+
+    text: Text = Field(description="出处：任务内容中写明频次的原文片段，逐字照录")
+    cadence: Cadence = Field(description="monthly 每月；quarterly 每季度；biweekly 每2周；window 时间段；yearly 每年")
+    name: Text | None = Field(None, description="每次节点的名称，如“月自查”；省略时用 text")
+    start: dt.date | None = Field(None, description="起始日期（window 必填；biweekly 可选，默认清单年度1月1日）")
+    due: dt.date | None = Field(None, description="截止日期（仅 window）")
+
+
 class Task(_Closed):
     """一项任务：原文与解析后的责任单位、完成时间。"""
 
@@ -53,6 +64,7 @@ class Task(_Closed):
     units: list[Text] = Field(default_factory=list, description="其余责任单位与单位组（按原文顺序）")
     open_ended: StrictBool = Field(False, description="原文含“××等相关部门（单位）”这类泛指")
     deadline: Deadline
+    checkpoints: list[Checkpoint] = Field(default_factory=list, description="周期性节点（可选）")
 
 
 class Register(_Closed):

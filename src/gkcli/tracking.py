@@ -28,4 +28,7 @@ class Tracking:
 
 def load_tracking(data: Data) -> Tracking:
     """The progress and extra occurrences recorded beside the register in `data.data_dir`."""
-    return Tracking()
+    from gkcli.schedule import load_schedule
+
+    schedule = load_schedule(data)
+    return Tracking(progress=schedule.progress(NoProgress()), more=schedule.more)

@@ -17,12 +17,15 @@ from pydantic import BaseModel, ValidationError
 from gkcli.deadlines import DeadlineError, parse_deadline
 from gkcli.errors import Problem
 from gkcli.load import Document, load_file
-from gkcli.model import Category, Deadline, Group, Register, Task, Unit, UnitsFile
+from gkcli.model import Category, Checkpoint, Deadline, Group, Register, Task, Unit, UnitsFile
 from gkcli.numerals import cn_number
+from gkcli.recurrence import checkpoint_findings, repeated_keys
 from gkcli.unitcell import UnitCellError, parse_unit_cell
 from gkcli.units import Directory, has_invisible, name_key
 
-KNOWN_FIELDS = sorted({name for model in (Register, Category, Task, Deadline, UnitsFile, Unit, Group) for name in model.model_fields})
+KNOWN_FIELDS = sorted(
+    {name for model in (Register, Category, Task, Deadline, Checkpoint, UnitsFile, Unit, Group) for name in model.model_fields}
+)
 
 
 @dataclass
@@ -125,6 +128,7 @@ def check_register(doc: Document, directory: Directory | None) -> tuple[Register
             problems.append(doc.problem((*loc, "category"), f"任务 {task.id} 的类别 {task.category} 不存在"))
         problems.extend(_deadline_problems(doc, loc, task, register.year))
         problems.extend(_unit_cell_problems(doc, loc, task))
+        problems.extend(_checkpoint_problems(doc, loc, task, register.year))
         if directory is not None:
             problems.extend(_unit_name_problems(doc, loc, task, directory))
     return register, problems
@@ -173,6 +177,14 @@ def _deadline_problems(doc: Document, loc: tuple[Any, ...], task: Task, year: in
             yield doc.problem(where, f"任务 {task.id}：完成时间“{deadline.text}”应解析为 {key}={shown}，与文件中的 {key}={stored} 不一致")
     if parsed.due is not None and parsed.due.year < year:
         yield doc.problem((*loc, "deadline", "text"), f"任务 {task.id}：完成时间 {parsed.due} 早于清单年度 {year} 年")
+
+
+def _checkpoint_problems(doc: Document, loc: tuple[Any, ...], task: Task, year: int) -> Iterable[Problem]:
+    for index, checkpoint in enumerate(task.checkpoints):
+        for where, message in checkpoint_findings(checkpoint, task.content, year):
+            yield doc.problem((*loc, "checkpoints", index, *where), f"任务 {task.id}：{message}")
+    for index, earlier in repeated_keys(task.checkpoints, year):
+        yield doc.problem((*loc, "checkpoints", index), f"任务 {task.id}：周期性节点与第 {earlier + 1} 个节点的日期重复")
 
 
 def _unit_cell_problems(doc: Document, loc: tuple[Any, ...], task: Task) -> Iterable[Problem]:
@@ -225,12 +237,16 @@ def check_paths(paths: Iterable[Path]) -> Checked:
     """Validate data directories and single files; a register is checked against its units.yaml."""
     from gkcli.contacts import CONTACTS_FILE
     from gkcli.datadir import UNITS_FILE, register_files
+    from gkcli.disclosure.files import is_request_file
     from gkcli.workdays_file import WORKDAYS_FILE
 
     result = Checked()
     for path in paths:
         if path.name == WORKDAYS_FILE and path.is_file():
             _check_workdays(result, path)
+            continue
+        if is_request_file(path):
+            _check_request_file(result, path)
             continue
         contacts = None
         if path.is_dir():
@@ -242,11 +258,14 @@ def check_paths(paths: Iterable[Path]) -> Checked:
             units, registers, contacts = path.parent / UNITS_FILE, [], path
         else:
             units, registers = path.parent / UNITS_FILE, [path]
-        _check_set(result, units, registers, path.is_dir(), contacts)
+        directory = _check_set(result, units, registers, path.is_dir(), contacts)
+        if path.is_dir():
+            found = {year: result.registers.get(str(register)) for year, register in register_files(path).items()}
+            _check_requests(result, path, directory, found)
     return result
 
 
-def _check_set(result: Checked, units: Path, registers: list[Path], required: bool, contacts: Path | None = None) -> None:
+def _check_set(result: Checked, units: Path, registers: list[Path], required: bool, contacts: Path | None = None) -> Directory | None:
     directory = None
     if units.is_file() or required:
         doc = load_file(units)
@@ -263,6 +282,7 @@ def _check_set(result: Checked, units: Path, registers: list[Path], required: bo
         result.files.append(str(path))
         if register is not None:
             result.registers[str(path)] = register
+    return directory
 
 
 def _check_workdays(result: Checked, path: Path) -> None:
@@ -280,3 +300,25 @@ def _check_contacts(result: Checked, path: Path, directory: Directory | None) ->
     doc = load_file(path)
     result.problems.extend(doc.problems + check_contacts(doc, directory)[1])
     result.files.append(str(path))
+
+
+def _check_requests(result: Checked, data_dir: Path, directory: Directory | None, registers: dict[int, Register | None]) -> None:
+    """Disclosure request files (requests/<year>/<unit>.yaml), each year against its register."""
+    from gkcli.disclosure.files import check_request_files
+
+    files, problems = check_request_files(data_dir, directory, registers)
+    result.files.extend(files)
+    result.problems.extend(problems)
+
+
+def _check_request_file(result: Checked, path: Path) -> None:
+    """One request file; its year's other files are read too, for repeated ids, but not reported."""
+    from gkcli.datadir import UNITS_FILE, register_files
+    from gkcli.disclosure.files import check_request_files
+
+    data_dir = path.parents[2]
+    directory, _ = check_units(load_file(data_dir / UNITS_FILE))
+    registers = {year: check_register(load_file(found), directory)[0] for year, found in register_files(data_dir).items()}
+    _, problems = check_request_files(data_dir, directory, registers)
+    result.files.append(str(path))
+    result.problems.extend(problem for problem in problems if problem.path == str(path))

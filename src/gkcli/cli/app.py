@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from gkcli.cli import agenda_cmds, import_cmds, query_cmds, register_cmds, remind_cmds, schedule_cmds
+from gkcli.cli import (
+    agenda_cmds,
+    calendar_cmds,
+    import_cmds,
+    query_cmds,
+    register_cmds,
+    remind_cmds,
+    request_cmds,
+    schedule_cmds,
+)
 from gkcli.cli.guard import GkGroup
 
 app = typer.Typer(
@@ -38,6 +47,8 @@ register_cmds.register(app)
 schedule_cmds.register(app)
 import_cmds.register(app)
 remind_cmds.register(app)
+request_cmds.register(app)
+calendar_cmds.register(app)
 
 
 def run() -> None:

@@ -25,6 +25,7 @@ class SchemaName(StrEnum):
     units = "units"
     workdays = "workdays"
     contacts = "contacts"
+    requests = "requests"
 
 
 def validate(
@@ -53,7 +54,8 @@ def validate(
 
 def schema(
     name: Annotated[
-        SchemaName, typer.Argument(help="register 任务清单；units 单位表；workdays 节假日安排补充文件；contacts 提醒联系方式。")
+        SchemaName,
+        typer.Argument(help="register 任务清单；units 单位表；workdays 节假日补充；contacts 提醒联系方式；requests 依申请公开登记。"),
     ] = SchemaName.register,
 ) -> None:
     """输出数据文件的 JSON Schema，供 VS Code 等编辑器补全和检查。

@@ -43,7 +43,9 @@ def task_detail(data: Data, task: Task, as_of: dt.date, tracking: Tracking | Non
     shown = set(parties(data.directory))
     duties = [duty for party, duty in task_duties(task, data.directory).items() if party in shown and duty.role in OWING_ROLES]
     tracking = tracking or Tracking()
-    items = agenda(duties, data.register, as_of, progress=tracking.progress, include_done=True, extra=tracking.more(duties))
+    items = agenda(
+        duties, data.register, as_of, progress=tracking.progress, include_done=True, include_future=True, extra=tracking.more(duties)
+    )
     strength = {duty.party: (-STRENGTH[duty.role], index) for index, duty in enumerate(duties)}
     order = sorted(items, key=lambda item: (strength[item.duty.party], item.due or dt.date.max))
     detail["parties"] = [item_json(item, data) for item in order]
