@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gkcli.agenda import NoProgress, Occurrence, Progress
+from gkcli.agenda import Occurrence
 from gkcli.data import Data
 from gkcli.obligations import Duty
+from gkcli.progress import Ledger, load_ledger
 
 MoreFn = Callable[[list[Duty]], list[tuple[Duty, Occurrence]]]
 
@@ -22,10 +23,10 @@ def _nothing_more(duties: list[Duty]) -> list[tuple[Duty, Occurrence]]:
 
 @dataclass
 class Tracking:
-    progress: Progress = field(default_factory=NoProgress)
+    progress: Ledger = field(default_factory=Ledger)
     more: MoreFn = _nothing_more
 
 
 def load_tracking(data: Data) -> Tracking:
     """The progress and extra occurrences recorded beside the register in `data.data_dir`."""
-    return Tracking()
+    return Tracking(progress=load_ledger(data))

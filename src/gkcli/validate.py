@@ -18,11 +18,17 @@ from gkcli.deadlines import DeadlineError, parse_deadline
 from gkcli.errors import Problem
 from gkcli.importer.build import cn_number
 from gkcli.load import Document, load_file
-from gkcli.model import Category, Deadline, Group, Register, Task, Unit, UnitsFile
+from gkcli.model import Category, Deadline, Group, ProgressFile, ProgressRecord, Register, Task, Unit, UnitsFile
 from gkcli.unitcell import UnitCellError, parse_unit_cell
 from gkcli.units import Directory, has_invisible, name_key
 
-KNOWN_FIELDS = sorted({name for model in (Register, Category, Task, Deadline, UnitsFile, Unit, Group) for name in model.model_fields})
+KNOWN_FIELDS = sorted(
+    {
+        name
+        for model in (Register, Category, Task, Deadline, UnitsFile, Unit, Group, ProgressFile, ProgressRecord)
+        for name in model.model_fields
+    }
+)
 
 
 @dataclass
@@ -222,23 +228,37 @@ def _aliases(directory: Directory, entry_id: str) -> list[str]:
 
 
 def check_paths(paths: Iterable[Path]) -> Checked:
-    """Validate data directories and single files; a register is checked against its units.yaml."""
+    """Validate data directories and single files; a register is checked against its units.yaml.
+
+    A data directory's progress/ folder is checked too; so is a single progress/<year>/ file.
+    """
     from gkcli.datadir import UNITS_FILE, register_files
+    from gkcli.progress import PROGRESS_DIR
 
     result = Checked()
     for path in paths:
+        progress: list[Path] | None = None
         if path.is_dir():
             units, registers = path / UNITS_FILE, list(register_files(path).values())
         elif path.name == UNITS_FILE:
             units, registers = path, []
+        elif path.parent.parent.name == PROGRESS_DIR:
+            data_dir, progress = path.parents[2], [path]
+            units, registers = (
+                data_dir / UNITS_FILE,
+                [found for year, found in register_files(data_dir).items() if str(year) == path.parent.name],
+            )
         else:
             units, registers = path.parent / UNITS_FILE, [path]
-        _check_set(result, units, registers, path.is_dir())
+        directory, by_year = _check_set(result, units, registers, path.is_dir())
+        if directory is not None and (path.is_dir() or progress):
+            _check_progress(result, path if path.is_dir() else path.parents[2], directory, by_year, progress)
     return result
 
 
-def _check_set(result: Checked, units: Path, registers: list[Path], required: bool) -> None:
+def _check_set(result: Checked, units: Path, registers: list[Path], required: bool) -> tuple[Directory | None, dict[int, Register]]:
     directory = None
+    by_year = {}
     if units.is_file() or required:
         doc = load_file(units)
         directory, problems = check_units(doc)
@@ -252,3 +272,13 @@ def _check_set(result: Checked, units: Path, registers: list[Path], required: bo
         result.files.append(str(path))
         if register is not None:
             result.registers[str(path)] = register
+            by_year[register.year] = register
+    return directory, by_year
+
+
+def _check_progress(result: Checked, data_dir: Path, directory: Directory, registers: dict[int, Register], only: list[Path] | None) -> None:
+    from gkcli.progress import check_progress_tree
+
+    problems, files = check_progress_tree(data_dir, directory, registers, only)
+    result.problems.extend(problems)
+    result.files.extend(files)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from gkcli.cli import agenda_cmds, query_cmds, register_cmds
+from gkcli.cli import agenda_cmds, progress_cmds, query_cmds, register_cmds, report_cmds
 from gkcli.cli.guard import GkGroup
 
 app = typer.Typer(
@@ -32,6 +32,8 @@ def root(version: bool = typer.Option(False, "--version", "-V", help="显示版�
 agenda_cmds.register(app)
 query_cmds.register(app)
 register_cmds.register(app)
+progress_cmds.register(app)
+report_cmds.register(app)
 
 
 def run() -> None:
