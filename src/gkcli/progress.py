@@ -93,9 +93,9 @@ def _record_problems(doc: Document, parsed: ProgressFile, directory: Directory, 
         if twin is not None:
             problems.append(doc.problem(loc, f"{name}：重复的记录（第 {twin} 行已有同一天的 {record.event.value}），请删去一条"))
             continue
-        problem = history_problem([earlier for _, earlier in history], record.event, record.date)
-        if problem:
-            problems.append(doc.problem((*loc, "event"), f"{name}：{problem}"))
+        broken = history_problem([earlier for _, earlier in history], record.event, record.date)
+        if broken:
+            problems.append(doc.problem((*loc, broken[0]), f"{name}：{broken[1]}"))
         history.append((doc.where(loc)[0], record))
     return problems
 

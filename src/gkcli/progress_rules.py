@@ -70,18 +70,18 @@ def _is_timestamp(text: str) -> bool:
     return stamp.tzinfo is not None
 
 
-def history_problem(history: Sequence[ProgressRecord], event: Event, day: dt.date) -> str | None:
-    """Why `event` on `day` cannot follow `history` (the earlier records of the same item), or None."""
+def history_problem(history: Sequence[ProgressRecord], event: Event, day: dt.date) -> tuple[str, str] | None:
+    """(field, message) when `event` on `day` cannot follow `history` (earlier records of the same item)."""
     last = history[-1] if history else None
     if last is not None and day < last.date:
-        return f"日期 {day} 早于上一条记录的日期 {last.date}（同一事项的记录须按日期先后追加）"
+        return "date", f"日期 {day} 早于上一条记录的日期 {last.date}（同一事项的记录须按日期先后追加）"
     state = last.event if last else None
     if event is Event.REOPEN and state is not Event.DONE:
-        return "尚未完成（销号），无需重新打开"
+        return "event", "尚未完成（销号），无需重新打开"
     if last is not None and state is Event.DONE and event is not Event.REOPEN:
-        return f"已于 {last.date} 完成（销号）；如需更正或重新办理，请先记录 reopen（gk reopen）"
+        return "event", f"已于 {last.date} 完成（销号）；如需更正或重新办理，请先记录 reopen（gk reopen）"
     if last is not None and state is Event.START and event is Event.START:
-        return f"已于 {last.date} 开始办理，无需重复记录"
+        return "event", f"已于 {last.date} 开始办理，无需重复记录"
     return None
 
 

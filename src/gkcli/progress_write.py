@@ -21,7 +21,7 @@ from gkcli.model import Event, ProgressFile, ProgressRecord
 from gkcli.obligations import task_duties
 from gkcli.progress import check_progress, progress_path
 from gkcli.progress_rules import history_problem, party_problem, record_problems, subject
-from gkcli.safewrite import update_file, write_failure
+from gkcli.safewrite import read_text, update_file, write_failure
 from gkcli.tracking import MoreFn
 from gkcli.yamlappend import append_item
 
@@ -70,6 +70,7 @@ def record_progress(data: Data, entry: Entry, as_of: dt.date, more: MoreFn | Non
     """Check `entry` against the register and the unit's history, then append it; see the module doc."""
     _check_entry(data, entry, as_of, more)
     path = progress_path(data.data_dir, data.register.year, entry.party)
+    _appended(data, entry, path, read_text(path))  # a refusal before anything is created; repeated under the lock
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -112,9 +113,9 @@ def _appended(data: Data, entry: Entry, path: Path, current: str | None) -> str:
     text = current if current is not None else new_file_text(data, entry.party)
     before = _parsed(data, entry.party, path, text)
     history = [record for record in before.records or [] if (record.task, record.occurrence) == (entry.task_id, entry.occurrence)]
-    problem = history_problem(history, entry.event, entry.date)
-    if problem:
-        raise UsageError(f"{_label(data, entry)}：{problem}")
+    broken = history_problem(history, entry.event, entry.date)
+    if broken:
+        raise UsageError(f"{_label(data, entry)}：{broken[1]}")
     try:
         after_text = append_item(text, "records", entry.as_yaml())
         after = _parsed(data, entry.party, path, after_text)

@@ -108,6 +108,12 @@ def read_bytes(path: Path) -> bytes | None:
         return None
 
 
+def read_text(path: Path) -> str | None:
+    """The file's text as `update_file` hands it to `edit` (no BOM, LF line endings), or None."""
+    raw = read_bytes(path)
+    return None if raw is None else _decode(raw, path)
+
+
 def _decode(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8-sig").replace("\r\n", "\n")
