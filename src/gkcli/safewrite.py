@@ -40,6 +40,7 @@ REASONS = {
     errno.EROFS: "文件系统是只读的",
     errno.EACCES: "没有写入权限",
     errno.EPERM: "没有写入权限",
+    errno.ENOENT: "所在目录不存在",
 }
 
 

@@ -48,7 +48,7 @@ def ledger_progress(entry: dict[str, Any]) -> str:
     """进展情况 of the Excel ledger: the reported state, whether it was late, and any delay."""
     text = progress_label(entry)
     if entry["status"] == Status.DONE and entry["due"] is not None and entry["done_on"] > entry["due"]:
-        text = text.replace("已完成", "已完成（逾期完成）", 1)
+        text = text.replace("已完成", "逾期完成", 1)
     if entry["light"] == Light.RED:
         text += f"；已逾期 {-entry['days_left']} 天"
     return text
