@@ -112,7 +112,7 @@ REFUSALS = [
 def test_refused_requests_say_why_and_write_nothing(data_copy: Path, args: list[str], message: str) -> None:
     err = record(data_copy, *args, "--as-of", "2024-07-01", code=2)
     assert message in err
-    assert not (data_copy / "progress").exists()
+    assert not (data_copy / "progress" / "2024").exists()
 
 
 HISTORY_REFUSALS = [

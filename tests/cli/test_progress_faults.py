@@ -6,16 +6,18 @@ import datetime as dt
 import errno
 import multiprocessing
 import os
+import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.conftest import gk
+from tests.conftest import DATA, gk
 
 AS_OF = "2024-07-01"
 
@@ -215,3 +217,60 @@ def test_a_record_made_since_the_first_look_is_merged_or_refused(one_record: Pat
     with pytest.raises(UsageError, match="已于 2024-07-01 完成（销号）"):
         progress_write.record_progress(data, mine(8), dt.date(2024, 7, 1))
     assert [(record["task"], record["recorded_by"]) for record in records(one_record)] == [(8, "乙")]
+
+
+def _mount(*args: str) -> bool:
+    return os.geteuid() == 0 and subprocess.run(["mount", *args], capture_output=True, check=False).returncode == 0
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 96 KiB tmpfs holding the data files (skipped where mounting is not allowed)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if not _mount("-t", "tmpfs", "-o", "size=96k", "tmpfs", str(disk)):
+        pytest.skip("mounting a tmpfs needs root and mount privileges")
+    try:
+        for name in ("units.yaml", "tasks-2024.yaml"):
+            shutil.copyfile(DATA / name, disk / name)
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_really_full_disk_keeps_the_old_file(tiny_disk: Path) -> None:
+    gk("done", "3", "--unit", "市人社局", "--data", str(tiny_disk), "--as-of", AS_OF)
+    path = tiny_disk / "progress" / "2024" / "renshe.yaml"
+    before = path.read_bytes()
+    free = shutil.disk_usage(tiny_disk).free
+    (tiny_disk / "filler").write_bytes(b"\0" * max(0, free - 1024))
+    run = gk("done", "8", "--unit", "市人社局", "--note", "很长的说明" * 300, "--data", str(tiny_disk), "--as-of", AS_OF, code=3)
+    assert run.stderr == f"错误：无法写入 {path}：磁盘空间不足；原文件未改动\n"
+    assert path.read_bytes() == before
+    assert leftovers(path.parent) == []
+
+
+@pytest.fixture
+def read_only_copy(data_copy: Path, tmp_path: Path) -> Iterator[Path]:
+    """A read-only bind mount of a data copy (skipped where mounting is not allowed)."""
+    gk("done", "3", "--unit", "市人社局", "--data", str(data_copy), "--as-of", AS_OF)
+    view = tmp_path / "readonly"
+    view.mkdir()
+    if not _mount("--bind", str(data_copy), str(view)):
+        pytest.skip("bind mounts need root and mount privileges")
+    try:
+        if not _mount("-o", "remount,ro,bind", str(view)):
+            pytest.skip("read-only remount not allowed")
+        yield view
+    finally:
+        subprocess.run(["umount", str(view)], check=False)
+
+
+def test_a_really_read_only_data_directory_is_reported(read_only_copy: Path) -> None:
+    path = read_only_copy / "progress" / "2024" / "renshe.yaml"
+    before = path.read_bytes()
+    run = gk("done", "8", "--unit", "市人社局", "--data", str(read_only_copy), "--as-of", AS_OF, code=3)
+    assert run.stderr == f"错误：无法写入 {path}：文件系统是只读的；原文件未改动\n"
+    assert path.read_bytes() == before
+    run = gk("done", "3", "--unit", "市财政局", "--data", str(read_only_copy), "--as-of", AS_OF, code=3)
+    assert "文件系统是只读的" in run.stderr

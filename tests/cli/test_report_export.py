@@ -116,7 +116,7 @@ def test_report_formats(recorded: Path) -> None:
     csv = gk(*args, "--format", "csv").stdout.replace("\r\n", "\n")
     assert csv.startswith("\ufeff范围,名称,应办,已完成,按期完成,逾期完成,未完成,逾期未完成,完成率\n")
     assert csv.endswith("\n合计,全部,1144,6,5,1,1138,36,0.5%\n")
-    assert "\n类别,12. 加强组织领导," in csv
+    assert "\n类别,12、加强组织领导," in csv
 
 
 def test_a_complete_unit_gets_a_full_bar(data_copy: Path) -> None:

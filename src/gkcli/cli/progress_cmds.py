@@ -99,7 +99,9 @@ def done(
     note: NoteOpt = None,
     evidence: Annotated[
         list[str] | None,
-        typer.Option("--evidence", "-e", help="佐证材料：链接或文件路径（可重复）。牵头单位销号必填。", show_default=False),
+        typer.Option(
+            "--evidence", "-e", metavar="<链接或路径>", help="佐证材料：链接或文件路径（可重复）。牵头单位销号必填。", show_default=False
+        ),
     ] = None,
     occurrence: OccurrenceOpt = None,
     by: ByOpt = None,

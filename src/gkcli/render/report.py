@@ -1,4 +1,8 @@
-"""`gk report` output: two tables (units, categories) and a summary line, in each format."""
+"""`gk report` output: two tables (units, categories) and a summary line, in each format.
+
+The terminal table draws a completion bar per unit; categories show the rate only, leaving
+room for their long names.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from gkcli.views.report import categories_listing, rate_label, units_listing
 
 
 def table(view: dict[str, Any]) -> str:
-    return render(units_listing(view, bars=True), "table") + "\n" + render(categories_listing(view, bars=True), "table")
+    return render(units_listing(view, bars=True), "table") + "\n" + render(categories_listing(view, bars=False), "table")
 
 
 def markdown(view: dict[str, Any]) -> str:
@@ -25,7 +29,7 @@ def as_csv(view: dict[str, Any]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["范围", "名称", "应办", "已完成", "按期完成", "逾期完成", "未完成", "逾期未完成", "完成率"])
     rows = [("单位", entry["unit"], entry) for entry in view["units"]]
-    rows += [("类别", f"{entry['category']}. {entry['category_name']}", entry) for entry in view["categories"]]
+    rows += [("类别", f"{entry['category']}、{entry['category_name']}", entry) for entry in view["categories"]]
     rows.append(("合计", "全部", view["total"]))
     for scope, name, entry in rows:
         counts = [entry[key] for key in ("obligations", "done", "done_on_time", "done_late", "open", "overdue")]

@@ -87,7 +87,7 @@ def _summary_sheet(ws: Worksheet, report: dict[str, Any], title: str) -> None:
     for cell in ws[ws.max_row]:
         cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEADER_FILL, BORDER, WRAP_CENTRE
     for entry in report["categories"]:
-        _summary_row(ws, f"{entry['category']}. {entry['category_name']}", entry)
+        _summary_row(ws, f"{entry['category']}、{entry['category_name']}", entry)
     _summary_row(ws, "合计", report["total"])
     for cell in ws[ws.max_row]:
         cell.font = BOLD

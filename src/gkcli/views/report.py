@@ -75,7 +75,7 @@ def units_listing(view: dict[str, Any], bars: bool) -> Listing:
 
 def categories_listing(view: dict[str, Any], bars: bool) -> Listing:
     rate = Column("完成率", rate_bar if bars else rate_label)
-    columns = [Column("类别", lambda entry: f"{entry['category']}. {entry['category_name']}", wrap=True), *_counts(), rate]
+    columns = [Column("类别", lambda entry: f"{entry['category']}、{entry['category_name']}", wrap=True), *_counts(), rate]
     return Listing(view["categories"], columns, title="各类别合计", summary=summary_line(view["total"]), style=_overdue_style)
 
 
