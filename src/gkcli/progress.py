@@ -118,7 +118,8 @@ def check_progress_tree(
 ) -> tuple[list[Problem], list[str]]:
     """`gk validate` of `data_dir/progress/` (or of the files `only`): every file against its year's register."""
     root = data_dir / PROGRESS_DIR
-    problems = [Problem(str(path), 1, 1, "进度文件应放在 progress/年份/ 目录下，如 progress/2024/") for path in progress_files(root)]
+    stray = progress_files(root) if only is None else []
+    problems = [Problem(str(path), 1, 1, "进度文件应放在 progress/年份/ 目录下，如 progress/2024/") for path in stray]
     files = []
     folders = sorted({path.parent for path in only}) if only is not None else sorted(p for p in root.glob("*") if p.is_dir())
     for folder in folders:

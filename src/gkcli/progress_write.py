@@ -137,6 +137,7 @@ def _parsed(data: Data, party: str, path: Path, text: str) -> ProgressFile:
 def new_file_text(data: Data, party: str) -> str:
     """A new unit file: a header that explains itself, the unit id, an empty record list."""
     return (
+        "# yaml-language-server: $schema=../../schema/progress.schema.json\n"
         f"# {data.register.year} 年进度填报：{data.directory.name(party)}。"
         "由 gk start / gk done / gk reopen 追加记录，也可手工编辑（格式见 README“进度填报”）。\n"
         "# 记录只追加、不改写：更正已销号的任务，先记录 reopen，再重新记录 done。\n"

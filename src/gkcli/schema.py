@@ -6,9 +6,9 @@ import json
 
 from pydantic import BaseModel
 
-from gkcli.model import Register, UnitsFile
+from gkcli.model import ProgressFile, Register, UnitsFile
 
-MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile}
+MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile, "progress": ProgressFile}
 
 
 def schema_text(name: str) -> str:

@@ -48,7 +48,7 @@ def test_done_appends_a_readable_record_with_its_history_fields(data_copy: Path)
     path = progress_file(data_copy, "zhengshuju")
     assert out == f"已记录：市政数局 · 任务 3 · 完成（销号） · 2024-07-01\n写入 {path}（新建文件）\n"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# 2024 年进度填报：市政数局。")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/progress.schema.json\n# 2024 年进度填报：市政数局。")
     data = yaml.safe_load(text)
     assert data["unit"] == "zhengshuju"
     (entry,) = data["records"]

@@ -23,6 +23,7 @@ class ProblemFormat(StrEnum):
 class SchemaName(StrEnum):
     register = "register"
     units = "units"
+    progress = "progress"
 
 
 def validate(
@@ -49,7 +50,9 @@ def validate(
     return EXIT_FINDINGS if problems else EXIT_OK
 
 
-def schema(name: Annotated[SchemaName, typer.Argument(help="register 任务清单；units 单位表。")] = SchemaName.register) -> None:
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="register 任务清单；units 单位表；progress 进度文件。")] = SchemaName.register,
+) -> None:
     """输出数据文件的 JSON Schema，供 VS Code 等编辑器补全和检查。
 
     示例：gk schema units > data/schema/units.schema.json

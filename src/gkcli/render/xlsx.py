@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gkcli.views.ledger import HEADERS, Cell, Sheet
 from gkcli.views.report import summary_line
 
-WIDTHS = [6, 20, 48, 30, 14, 32, 12, 30]  # in Excel units (a Chinese character is about 2)
+WIDTHS = [6, 18, 48, 26, 14, 28, 12, 24]  # in Excel units (a Chinese character is about 2)
 CENTRED = {0, 4, 6}  # 序号, 完成时间, 完成日期
 SUMMARY_HEADERS = ["单位", "应办", "已完成", "按期完成", "逾期完成", "未完成", "逾期未完成", "完成率"]
 SUMMARY_WIDTHS = [30, 8, 8, 10, 10, 8, 12, 10]
