@@ -116,3 +116,29 @@ class UnitsFile(_Closed):
 
     units: list[Unit]
     groups: list[Group] = Field(default_factory=list)
+
+
+class Event(StrEnum):
+    START = "start"
+    DONE = "done"
+    REOPEN = "reopen"
+
+
+class ProgressRecord(_Closed):
+    """进度记录：一个单位在一项任务（或其某一期）上的一次进展，只追加、不改写。"""
+
+    task: StrictInt = Field(ge=1, description="任务序号")
+    occurrence: StrictStr | None = Field(None, description="哪一期，如 monthly:2024-03；省略表示任务本身")
+    event: Event = Field(description="start 开始办理；done 完成（销号）；reopen 重新打开")
+    date: dt.date = Field(description="发生日期（YYYY-MM-DD）")
+    note: StrictStr | None = Field(None, description="进展说明")
+    evidence: list[Text] = Field(default_factory=list, description="佐证材料：链接或文件路径")
+    recorded_at: Text = Field(description="填报时间（带时区，加引号），如 '2024-07-01T10:22:03+08:00'")
+    recorded_by: Text = Field(description="填报人")
+
+
+class ProgressFile(_Closed):
+    """progress/年份/单位id.yaml：一个单位一年的进度记录。"""
+
+    unit: Id = Field(description="单位 id，与文件名一致")
+    records: list[ProgressRecord] | None = Field(default_factory=list)

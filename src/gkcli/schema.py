@@ -8,15 +8,16 @@ from pydantic import BaseModel
 
 from gkcli.contacts import ContactsFile
 from gkcli.disclosure.model import RequestsFile
-from gkcli.model import Register, UnitsFile
+from gkcli.model import ProgressFile, Register, UnitsFile
 from gkcli.workdays_file import WorkdaysFile
 
 MODELS: dict[str, type[BaseModel]] = {
     "register": Register,
     "units": UnitsFile,
-    "workdays": WorkdaysFile,
-    "contacts": ContactsFile,
+    "progress": ProgressFile,
     "requests": RequestsFile,
+    "contacts": ContactsFile,
+    "workdays": WorkdaysFile,
 }
 
 

@@ -17,14 +17,18 @@ from pydantic import BaseModel, ValidationError
 from gkcli.deadlines import DeadlineError, parse_deadline
 from gkcli.errors import Problem
 from gkcli.load import Document, load_file
-from gkcli.model import Category, Checkpoint, Deadline, Group, Register, Task, Unit, UnitsFile
+from gkcli.model import Category, Checkpoint, Deadline, Group, ProgressFile, ProgressRecord, Register, Task, Unit, UnitsFile
 from gkcli.numerals import cn_number
 from gkcli.recurrence import checkpoint_findings, repeated_keys
 from gkcli.unitcell import UnitCellError, parse_unit_cell
 from gkcli.units import Directory, has_invisible, name_key
 
 KNOWN_FIELDS = sorted(
-    {name for model in (Register, Category, Task, Deadline, Checkpoint, UnitsFile, Unit, Group) for name in model.model_fields}
+    {
+        name
+        for model in (Register, Category, Task, Deadline, Checkpoint, UnitsFile, Unit, Group, ProgressFile, ProgressRecord)
+        for name in model.model_fields
+    }
 )
 
 
@@ -234,47 +238,72 @@ def _aliases(directory: Directory, entry_id: str) -> list[str]:
 
 
 def check_paths(paths: Iterable[Path]) -> Checked:
-    """Validate data directories and single files; a register is checked against its units.yaml."""
-    from gkcli.contacts import CONTACTS_FILE
-    from gkcli.datadir import UNITS_FILE, register_files
-    from gkcli.disclosure.files import is_request_file
-    from gkcli.workdays_file import WORKDAYS_FILE
+    """Validate data directories and single files.
 
+    A data directory gets every check: units.yaml, each register, and the files beside them
+    (workdays.yaml, contacts.yaml, progress/, requests/). A single file gets its own checks, read
+    against the units.yaml and registers of the data directory it belongs to.
+    """
     result = Checked()
     for path in paths:
-        if path.name == WORKDAYS_FILE and path.is_file():
-            _check_workdays(result, path)
-            continue
-        if is_request_file(path):
-            _check_request_file(result, path)
-            continue
-        contacts = None
         if path.is_dir():
-            units, registers, contacts = path / UNITS_FILE, list(register_files(path).values()), path / CONTACTS_FILE
-            _check_workdays(result, path / WORKDAYS_FILE)
-        elif path.name == UNITS_FILE:
-            units, registers = path, []
-        elif path.name == CONTACTS_FILE:
-            units, registers, contacts = path.parent / UNITS_FILE, [], path
+            _check_data_dir(result, path)
         else:
-            units, registers = path.parent / UNITS_FILE, [path]
-        directory = _check_set(result, units, registers, path.is_dir(), contacts)
-        if path.is_dir():
-            found = {year: result.registers.get(str(register)) for year, register in register_files(path).items()}
-            _check_requests(result, path, directory, found)
+            _check_file(result, path)
     return result
 
 
-def _check_set(result: Checked, units: Path, registers: list[Path], required: bool, contacts: Path | None = None) -> Directory | None:
+def _check_data_dir(result: Checked, data_dir: Path) -> None:
+    from gkcli.contacts import CONTACTS_FILE
+    from gkcli.datadir import UNITS_FILE, register_files
+    from gkcli.workdays_file import WORKDAYS_FILE
+
+    files = register_files(data_dir)
+    directory, by_year = _check_set(result, data_dir / UNITS_FILE, list(files.values()), required=True)
+    _check_workdays(result, data_dir / WORKDAYS_FILE)
+    if (data_dir / CONTACTS_FILE).is_file():
+        _check_contacts(result, data_dir / CONTACTS_FILE, directory)
+    _check_requests(result, data_dir, directory, {year: by_year.get(year) for year in files})
+    if directory is not None:
+        _check_progress(result, data_dir, directory, by_year, None)
+
+
+def _check_file(result: Checked, path: Path) -> None:
+    from gkcli.contacts import CONTACTS_FILE
+    from gkcli.datadir import UNITS_FILE, register_files
+    from gkcli.disclosure.files import is_request_file
+    from gkcli.progress import PROGRESS_DIR
+    from gkcli.workdays_file import WORKDAYS_FILE
+
+    if path.name == WORKDAYS_FILE:
+        _check_workdays(result, path)
+    elif is_request_file(path):
+        _check_request_file(result, path)
+    elif path.parent.parent.name == PROGRESS_DIR:
+        data_dir = path.parents[2]
+        registers = [found for year, found in register_files(data_dir).items() if str(year) == path.parent.name]
+        directory, by_year = _check_set(result, data_dir / UNITS_FILE, registers, required=False)
+        if directory is not None:
+            _check_progress(result, data_dir, directory, by_year, [path])
+    elif path.name == CONTACTS_FILE:
+        directory, _ = _check_set(result, path.parent / UNITS_FILE, [], required=False)
+        _check_contacts(result, path, directory)
+    elif path.name == UNITS_FILE:
+        _check_set(result, path, [], required=False)
+    else:
+        _check_set(result, path.parent / UNITS_FILE, [path], required=False)
+
+
+def _check_set(result: Checked, units: Path, registers: list[Path], required: bool) -> tuple[Directory | None, dict[int, Register]]:
+    """units.yaml (when present or required) and registers checked against it."""
     directory = None
+    by_year: dict[int, Register] = {}
     if units.is_file() or required:
         doc = load_file(units)
         directory, problems = check_units(doc)
         result.problems.extend(doc.problems + problems)
         result.files.append(str(units))
         result.directory = result.directory or directory
-    if contacts is not None and contacts.is_file():
-        _check_contacts(result, contacts, directory)
     for path in registers:
         doc = load_file(path)
         register, problems = check_register(doc, directory)
@@ -282,7 +311,8 @@ def _check_set(result: Checked, units: Path, registers: list[Path], required: bo
         result.files.append(str(path))
         if register is not None:
             result.registers[str(path)] = register
-    return directory
+            by_year[register.year] = register
+    return directory, by_year
 
 
 def _check_workdays(result: Checked, path: Path) -> None:
@@ -322,3 +352,11 @@ def _check_request_file(result: Checked, path: Path) -> None:
     _, problems = check_request_files(data_dir, directory, registers)
     result.files.append(str(path))
     result.problems.extend(problem for problem in problems if problem.path == str(path))
+
+
+def _check_progress(result: Checked, data_dir: Path, directory: Directory, registers: dict[int, Register], only: list[Path] | None) -> None:
+    from gkcli.progress import check_progress_tree
+
+    problems, files = check_progress_tree(data_dir, directory, registers, only)
+    result.problems.extend(problems)
+    result.files.extend(files)

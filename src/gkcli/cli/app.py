@@ -8,9 +8,11 @@ from gkcli.cli import (
     agenda_cmds,
     calendar_cmds,
     import_cmds,
+    progress_cmds,
     query_cmds,
     register_cmds,
     remind_cmds,
+    report_cmds,
     request_cmds,
     schedule_cmds,
 )
@@ -44,11 +46,13 @@ def root(version: bool = typer.Option(False, "--version", "-V", help="显示版�
 agenda_cmds.register(app)
 query_cmds.register(app)
 register_cmds.register(app)
+progress_cmds.register(app)
+report_cmds.register(app)
+request_cmds.register(app)
+remind_cmds.register(app)
+calendar_cmds.register(app)
 schedule_cmds.register(app)
 import_cmds.register(app)
-remind_cmds.register(app)
-request_cmds.register(app)
-calendar_cmds.register(app)
 
 
 def run() -> None:
