@@ -1,0 +1,130 @@
+"""The checks of one task: its cells parse, and what is stored beside them is what they say.
+
+The register keeps each verbatim cell (deadline text, responsible units) beside its parsed form;
+re-parsing the cell here catches an edit of one without the other, and every unit named must
+exist in units.yaml, spelt exactly as there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from gkcli.deadlines import DeadlineError, parse_deadline
+from gkcli.errors import Problem
+from gkcli.load import Document
+from gkcli.model import Task
+from gkcli.unitcell import UnitCellError, parse_unit_cell
+from gkcli.units import INVISIBLE, Directory, describe_invisible, name_key, reveal_invisible
+
+Loc = tuple[Any, ...]
+
+
+def task_problems(doc: Document, loc: Loc, task: Task, year: int, directory: Directory | None) -> Iterable[Problem]:
+    """Every problem of the task at `loc` in a register for `year`."""
+    yield from _deadline_problems(doc, loc, task, year)
+    yield from _unit_cell_problems(doc, loc, task)
+    yield from _unit_name_problems(doc, loc, task, directory)
+
+
+DEADLINE_KEYS = ("kind", "due", "start", "days", "day_type", "event")
+
+
+def _deadline_problems(doc: Document, loc: Loc, task: Task, year: int) -> Iterable[Problem]:
+    """The deadline text parses, and the stored meaning is what the text says."""
+    deadline, where = task.deadline, (*loc, "deadline")
+    try:
+        parsed = parse_deadline(deadline.text, year)
+    except DeadlineError as error:
+        yield doc.problem((*where, "text"), f"任务 {task.id}：{error}")
+        return
+    if deadline.kind != parsed.kind and not doc.is_flagged((*where, "kind")):
+        wanted = "，".join(f"{key}: {_shown(getattr(parsed, key))}" for key in DEADLINE_KEYS if getattr(parsed, key) is not None)
+        yield doc.problem(
+            (*where, "kind"), f"任务 {task.id}：完成时间原文“{deadline.text}”应解析为 {wanted}，而文件中 kind 是 {_shown(deadline.kind)}"
+        )
+        return
+    for key in DEADLINE_KEYS:
+        stored, expected = getattr(deadline, key), getattr(parsed, key)
+        if stored != expected and not doc.is_flagged((*where, key)):
+            yield _mismatch(doc, where, task, key, expected)
+    if parsed.due is not None and parsed.due.year < year:
+        yield doc.problem((*where, "text"), f"任务 {task.id}：完成时间 {parsed.due} 早于清单年度 {year} 年")
+
+
+def _mismatch(doc: Document, where: Loc, task: Task, key: str, expected: Any) -> Problem:
+    """A stored deadline field that is not what the deadline text says."""
+    text, stored = task.deadline.text, getattr(task.deadline, key)
+    if key not in task.deadline.model_fields_set:
+        return doc.problem(where, f"任务 {task.id}：deadline 缺少 {key}: {_shown(expected)}（按完成时间原文“{text}”）")
+    if expected is None:
+        return doc.problem((*where, key), f"任务 {task.id}：按完成时间原文“{text}”，deadline 不应有 {key}（现为 {_shown(stored)}）")
+    message = f"任务 {task.id}：deadline.{key} 是 {_shown(stored)}，但完成时间原文“{text}”表示 {_shown(expected)}"
+    return doc.problem((*where, key), message)
+
+
+def _shown(value: Any) -> str:
+    return "（空）" if value is None else str(getattr(value, "value", value))
+
+
+def _unit_cell_problems(doc: Document, loc: Loc, task: Task) -> Iterable[Problem]:
+    """The units cell parses, and lead/units/open_ended are what the cell says."""
+    invisible = describe_invisible(task.units_text)
+    if invisible:
+        yield doc.problem((*loc, "units_text"), f"任务 {task.id}：责任单位原文中含有{invisible}，请删除")
+    try:
+        cell = parse_unit_cell(task.units_text)
+    except UnitCellError as error:
+        yield doc.problem((*loc, "units_text"), f"任务 {task.id}：{error}")
+        return
+    for key, expected, stored in (("lead", list(cell.lead), task.lead), ("units", list(cell.units), task.units)):
+        if [name_key(name) for name in expected] != [name_key(name) for name in stored]:
+            yield doc.problem(
+                (*loc, key), f"任务 {task.id}：责任单位原文中的{_LABELS[key]}是 {_names(expected)}，与 {key} 中的 {_names(stored)} 不一致"
+            )
+            continue
+        for position, (written, name) in enumerate(zip(expected, stored, strict=True)):
+            if INVISIBLE.sub("", written) != INVISIBLE.sub("", name):  # invisible characters are reported apart
+                message = f"任务 {task.id}：单位“{name}”与责任单位原文中的“{written}”写法不一致（全角/半角括号或字符）"
+                yield doc.problem((*loc, key, position), message)
+    if cell.open_ended != task.open_ended:
+        yield doc.problem(
+            (*loc, "units_text"),
+            f"任务 {task.id}：责任单位原文{'含' if cell.open_ended else '不含'}“等相关部门（单位）”，"
+            f"open_ended 应为 {str(cell.open_ended).lower()}",
+        )
+
+
+_LABELS = {"lead": "牵头单位", "units": "其余责任单位"}
+
+
+def _names(names: list[str]) -> str:
+    return "[" + "、".join(names) + "]"
+
+
+def _unit_name_problems(doc: Document, loc: Loc, task: Task, directory: Directory | None) -> Iterable[Problem]:
+    """Every named unit exists in units.yaml and is written exactly as there (or as an alias)."""
+    for key in ("lead", "units"):
+        for position, name in enumerate(getattr(task, key)):
+            where = (*loc, key, position)
+            invisible = describe_invisible(name)
+            if invisible:
+                yield doc.problem(where, f"任务 {task.id}：单位“{reveal_invisible(name)}”中含有{invisible}，请删除")
+                continue
+            if directory is None:
+                continue
+            found = directory.lookup(name)  # a spelling that differs from the cell is reported with the cell
+            if found is None:
+                hint = directory.suggest(name)
+                tail = f"；您是不是要找：{'、'.join(hint)}" if hint else ""
+                yield doc.problem(where, f"任务 {task.id}：units.yaml 中没有单位“{name}”{tail}")
+            elif name != directory.name(found) and name not in _aliases(directory, found) and name in task.units_text:
+                yield doc.problem(
+                    where,
+                    f"任务 {task.id}：单位“{name}”与 units.yaml 中的“{directory.name(found)}”写法不一致（全角/半角括号或字符），请改成后者",
+                )
+
+
+def _aliases(directory: Directory, entry_id: str) -> list[str]:
+    entry = directory.units.get(entry_id) or directory.groups[entry_id]
+    return entry.aliases
