@@ -97,7 +97,7 @@ def encoding_problem(raw: bytes, error: UnicodeDecodeError, path: str) -> Proble
     line = raw.count(b"\n", 0, error.start) + 1
     col = len(raw[start : error.start].decode("utf-8-sig", errors="replace")) + 1
     guess = ""
-    if _is_gb18030(raw):
+    if raw[: error.start].isascii() and _is_gb18030(raw):  # nothing UTF-8 before: the whole file is GBK
         guess = "，看起来整个文件是 GBK/GB18030 编码（WPS、记事本的“ANSI”常用）"
     elif _is_gb18030(raw[start : end if end >= 0 else len(raw)]):
         guess = "，这一行看起来是 GBK/GB18030 编码（可能是从别处粘贴的）"
