@@ -30,8 +30,9 @@ Loc = tuple[Any, ...]
 class Document:
     """A loaded file: its data, where each value came from, and what went wrong.
 
-    `flagged` holds the data paths whose value the loader rejected (and replaced by None), so
-    that later checks do not report the same mistake again in other words.
+    `flagged` holds the data paths whose value the loader already reported (a rejected value,
+    replaced by None, or two list items run together), so that later checks do not report the
+    same mistake again in other words.
     """
 
     path: str

@@ -24,13 +24,18 @@ def schema_problems(doc: Document, model: type[BaseModel], error: ValidationErro
     """Every pydantic error of `doc` against `model`, once, in Chinese."""
     items = [item for item in error.errors() if not doc.is_flagged(tuple(item["loc"]))]
     typos = _typos(items)
+    missing: dict[Loc, list[str]] = {}  # parent → missing fields, reported together
     problems = []
     for item in items:
         loc = tuple(item["loc"])
-        if item["type"] == "missing" and loc in typos.values():
-            continue  # reported as the misspelt field
+        if item["type"] == "missing":
+            if loc not in typos.values():  # else reported as the misspelt field
+                missing.setdefault(loc[:-1], []).append(f"“{loc[-1]}”")
+            continue
         message = _unknown_field(model, loc, typos.get(loc)) if item["type"] == "extra_forbidden" else _message(item)
         problems.append(doc.problem(loc, _context(doc, loc) + message))
+    for parent, names in missing.items():
+        problems.append(doc.problem(parent, f"{_context(doc, (*parent, ''))}缺少字段{'、'.join(names)}"))
     return problems
 
 
@@ -133,8 +138,6 @@ def _expected(ctx: Any) -> str:
 def _message(item: Any) -> str:
     kind, loc, value, ctx = item["type"], tuple(item["loc"]), item.get("input"), item.get("ctx", {})
     name = label(loc)
-    if kind == "missing":
-        return f"缺少字段{name}"
     if value is None and kind.endswith("_type"):
         return f"{name}没有填写"
     if kind == "model_type" and not loc:

@@ -77,16 +77,7 @@ def _unit_cell_problems(doc: Document, loc: Loc, task: Task) -> Iterable[Problem
     except UnitCellError as error:
         yield doc.problem((*loc, "units_text"), f"任务 {task.id}：{error}")
         return
-    for key, expected, stored in (("lead", list(cell.lead), task.lead), ("units", list(cell.units), task.units)):
-        if [name_key(name) for name in expected] != [name_key(name) for name in stored]:
-            yield doc.problem(
-                (*loc, key), f"任务 {task.id}：责任单位原文中的{_LABELS[key]}是 {_names(expected)}，与 {key} 中的 {_names(stored)} 不一致"
-            )
-            continue
-        for position, (written, name) in enumerate(zip(expected, stored, strict=True)):
-            if INVISIBLE.sub("", written) != INVISIBLE.sub("", name):  # invisible characters are reported apart
-                message = f"任务 {task.id}：单位“{name}”与责任单位原文中的“{written}”写法不一致（全角/半角括号或字符）"
-                yield doc.problem((*loc, key, position), message)
+    yield from _list_problems(doc, loc, task, {"lead": (list(cell.lead), task.lead), "units": (list(cell.units), task.units)})
     if cell.open_ended != task.open_ended:
         yield doc.problem(
             (*loc, "units_text"),
@@ -96,6 +87,31 @@ def _unit_cell_problems(doc: Document, loc: Loc, task: Task) -> Iterable[Problem
 
 
 _LABELS = {"lead": "牵头单位", "units": "其余责任单位"}
+
+
+def _list_problems(doc: Document, loc: Loc, task: Task, parts: dict[str, tuple[list[str], list[str]]]) -> Iterable[Problem]:
+    """lead and units against the names in the cell: one message when both disagree."""
+    differing = [key for key, (expected, stored) in parts.items() if list(map(name_key, expected)) != list(map(name_key, stored))]
+    if len(differing) == 2:
+        (lead, stored_lead), (units, stored_units) = parts["lead"], parts["units"]
+        yield doc.problem(
+            (*loc, "units_text"),
+            f"任务 {task.id}：责任单位原文中的牵头单位是 {_names(lead)}、其余责任单位是 {_names(units)}，"
+            f"与 lead {_names(stored_lead)}、units {_names(stored_units)} 不一致",
+        )
+    elif differing:
+        key = differing[0]
+        expected, stored = parts[key]
+        yield doc.problem(
+            (*loc, key), f"任务 {task.id}：责任单位原文中的{_LABELS[key]}是 {_names(expected)}，与 {key} 中的 {_names(stored)} 不一致"
+        )
+    for key, (expected, stored) in parts.items():
+        if key in differing:
+            continue
+        for position, (written, name) in enumerate(zip(expected, stored, strict=True)):
+            if INVISIBLE.sub("", written) != INVISIBLE.sub("", name):  # invisible characters are reported apart
+                message = f"任务 {task.id}：单位“{name}”与责任单位原文中的“{written}”写法不一致（全角/半角括号或字符）"
+                yield doc.problem((*loc, key, position), message)
 
 
 def _names(names: list[str]) -> str:

@@ -18,7 +18,7 @@ from gkcli.datadir import REGISTER_NAME, UNITS_FILE, is_data_dir, register_files
 from gkcli.errors import Problem, UsageError
 from gkcli.importer.build import cn_number
 from gkcli.load import Document, load_file
-from gkcli.model import Group, Register, Unit, UnitsFile
+from gkcli.model import Group, Register, Task, Unit, UnitsFile
 from gkcli.schemaerrors import schema_problems
 from gkcli.taskchecks import task_problems
 from gkcli.units import Directory, describe_invisible, name_key, reveal_invisible
@@ -115,14 +115,25 @@ def check_register(doc: Document, directory: Directory | None) -> tuple[Register
     problems.extend(_category_problems(doc, register))
     if complete:
         problems.extend(_id_problems(doc, register))
-    numbers = {category.number for category in register.categories}
-    for index, task in zip(indices, register.tasks, strict=True):
-        loc = ("tasks", index)
-        if task.category not in numbers:
-            message = f"任务 {task.id}：类别 {task.category} 不存在（categories 中有：{_numbers(numbers)}）"
-            problems.append(doc.problem((*loc, "category"), message))
-        problems.extend(task_problems(doc, loc, task, year, directory))
+    pairs = list(zip(indices, register.tasks, strict=True))
+    problems.extend(_unknown_categories(doc, register, pairs))
+    for index, task in pairs:
+        if not doc.is_flagged(("tasks", index)):
+            problems.extend(task_problems(doc, ("tasks", index), task, year, directory))
     return (register if complete else None), problems
+
+
+def _unknown_categories(doc: Document, register: Register, pairs: list[tuple[int, Task]]) -> Iterable[Problem]:
+    """One problem per category number that tasks use but categories lack, at its first use."""
+    numbers = {category.number for category in register.categories}
+    users: dict[int, list[tuple[int, Task]]] = {}
+    for index, task in pairs:
+        if task.category not in numbers:
+            users.setdefault(task.category, []).append((index, task))
+    for number, tasks in users.items():
+        index, first = tasks[0]
+        who = f"任务 {first.id}" if len(tasks) == 1 else f"任务 {'、'.join(str(task.id) for _, task in tasks)}"
+        yield doc.problem(("tasks", index, "category"), f"{who}：类别 {number} 不存在（categories 中有：{_numbers(numbers)}）")
 
 
 def _without_bad_tasks(doc: Document, bad_locs: list[Loc]) -> tuple[Register | None, list[int]]:

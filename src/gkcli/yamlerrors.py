@@ -36,6 +36,11 @@ SYNTAX: list[tuple[str, bool, str]] = [
     ("alias", False, "不支持 YAML 锚点/别名（& 与 *），请直接写出内容；值以 * 或 & 开头时请加引号"),
     ("tag", False, "不支持 YAML 标签（!!…），请去掉；值以 ! 开头时请加引号"),
     ("did not find expected node content", False, "这里缺少值"),
+    (
+        "did not find expected <document start>",
+        False,
+        "上面的内容已是一个完整的值，从这一行起接不上：请检查上面的行是否少了“键: ”或注释开头的 #",
+    ),
 ]
 
 

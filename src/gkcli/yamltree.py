@@ -88,13 +88,18 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = self._key(key_node)
-            if key in result:
-                self._duplicate(key, key_node, loc)
-                self._mark_seen(value_node)
-                continue
-            result[key] = self.build(value_node, (*loc, key), depth + 1, key_node.start_mark)
+        repeated: list[tuple[Any, yaml.Node]] = []
+        try:
+            for key_node, value_node in node.value:
+                key = self._key(key_node)
+                if key in result:
+                    repeated.append((key, key_node))
+                    self._mark_seen(value_node)
+                    continue
+                result[key] = self.build(value_node, (*loc, key), depth + 1, key_node.start_mark)
+        finally:  # reported even when a later node stops the build
+            if repeated:
+                self._duplicates(repeated, loc)
         return result
 
     def _key(self, node: yaml.Node) -> Any:
@@ -107,11 +112,20 @@ class _Builder:
         except ValueError as error:
             raise TreeError(node.start_mark, f"键无效：{error}") from None
 
-    def _duplicate(self, key: Any, key_node: yaml.Node, loc: Loc) -> None:
+    def _duplicates(self, repeated: list[tuple[Any, yaml.Node]], loc: Loc) -> None:
+        """One problem per repeated key; several in one mapping usually mean two items ran together."""
+        key, node = repeated[0]
         first = self.positions[(*loc, key)][0]
-        line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-        message = f"重复的键“{key}”（第 {first} 行已有）：请删去或合并其中一个"
-        self.doc.problems.append(Problem(self.doc.path, line, col, message))
+        if len(repeated) == 1:
+            message = f"重复的键“{key}”（第 {first} 行已有）：请删去或合并其中一个"
+        else:
+            self.doc.flagged.add(loc)  # a mix of two items: checking it further would only add noise
+            keys = "、".join(dict.fromkeys(str(other) for other, _ in repeated))
+            message = (
+                f"从这一行起，键 {keys} 在同一项中第二次出现（第 {first} 行起已有）："
+                "可能少了一行“- ”开头的新列表项，把两项连在了一起；或多粘贴了一段"
+            )
+        self.doc.problems.append(Problem(self.doc.path, node.start_mark.line + 1, node.start_mark.column + 1, message))
 
     def _mark_seen(self, node: yaml.Node) -> None:
         """Record the nodes of a skipped duplicate value, so an alias to them is still caught."""
