@@ -14,7 +14,7 @@ from gkcli.deadlines import DeadlineError, parse_deadline
 from gkcli.errors import Problem
 from gkcli.load import Document
 from gkcli.model import Task
-from gkcli.unitcell import UnitCellError, parse_unit_cell
+from gkcli.unitcell import UnitCell, UnitCellError, parse_unit_cell
 from gkcli.units import INVISIBLE, Directory, describe_invisible, name_key, reveal_invisible
 
 Loc = tuple[Any, ...]
@@ -23,8 +23,17 @@ Loc = tuple[Any, ...]
 def task_problems(doc: Document, loc: Loc, task: Task, year: int, directory: Directory | None) -> Iterable[Problem]:
     """Every problem of the task at `loc` in a register for `year`."""
     yield from _deadline_problems(doc, loc, task, year)
-    yield from _unit_cell_problems(doc, loc, task)
-    yield from _unit_name_problems(doc, loc, task, directory)
+    invisible = describe_invisible(task.units_text)
+    if invisible:
+        yield doc.problem((*loc, "units_text"), f"任务 {task.id}：责任单位原文中含有{invisible}，请删除")
+    try:
+        cell: UnitCell | None = parse_unit_cell(task.units_text)
+    except UnitCellError as error:
+        cell = None
+        yield doc.problem((*loc, "units_text"), f"任务 {task.id}：{error}")
+    if cell is not None:
+        yield from _unit_cell_problems(doc, loc, task, cell)
+    yield from _unit_name_problems(doc, loc, task, directory, cell)
 
 
 DEADLINE_KEYS = ("kind", "due", "start", "days", "day_type", "event")
@@ -67,16 +76,8 @@ def _shown(value: Any) -> str:
     return "（空）" if value is None else str(getattr(value, "value", value))
 
 
-def _unit_cell_problems(doc: Document, loc: Loc, task: Task) -> Iterable[Problem]:
-    """The units cell parses, and lead/units/open_ended are what the cell says."""
-    invisible = describe_invisible(task.units_text)
-    if invisible:
-        yield doc.problem((*loc, "units_text"), f"任务 {task.id}：责任单位原文中含有{invisible}，请删除")
-    try:
-        cell = parse_unit_cell(task.units_text)
-    except UnitCellError as error:
-        yield doc.problem((*loc, "units_text"), f"任务 {task.id}：{error}")
-        return
+def _unit_cell_problems(doc: Document, loc: Loc, task: Task, cell: UnitCell) -> Iterable[Problem]:
+    """lead, units and open_ended are what the units cell says."""
     yield from _list_problems(doc, loc, task, {"lead": (list(cell.lead), task.lead), "units": (list(cell.units), task.units)})
     if cell.open_ended != task.open_ended:
         yield doc.problem(
@@ -118,8 +119,12 @@ def _names(names: list[str]) -> str:
     return "[" + "、".join(names) + "]"
 
 
-def _unit_name_problems(doc: Document, loc: Loc, task: Task, directory: Directory | None) -> Iterable[Problem]:
-    """Every named unit exists in units.yaml and is written exactly as there (or as an alias)."""
+def _unit_name_problems(doc: Document, loc: Loc, task: Task, directory: Directory | None, cell: UnitCell | None) -> Iterable[Problem]:
+    """Every named unit exists in units.yaml and is written exactly as there (or as an alias).
+
+    A name that is not in the units cell was reported as a disagreement with the cell already.
+    """
+    in_cell = None if cell is None else {name_key(name) for name in (*cell.lead, *cell.units)}
     for key in ("lead", "units"):
         for position, name in enumerate(getattr(task, key)):
             where = (*loc, key, position)
@@ -127,9 +132,9 @@ def _unit_name_problems(doc: Document, loc: Loc, task: Task, directory: Director
             if invisible:
                 yield doc.problem(where, f"任务 {task.id}：单位“{reveal_invisible(name)}”中含有{invisible}，请删除")
                 continue
-            if directory is None:
+            if directory is None or (in_cell is not None and name_key(name) not in in_cell):
                 continue
-            found = directory.lookup(name)  # a spelling that differs from the cell is reported with the cell
+            found = directory.lookup(name)
             if found is None:
                 hint = directory.suggest(name)
                 tail = f"；您是不是要找：{'、'.join(hint)}" if hint else ""
