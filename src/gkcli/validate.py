@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from gkcli.datadir import REGISTER_NAME, UNITS_FILE, is_data_dir, register_files
+from gkcli.datadir import UNITS_FILE, is_data_dir, register_files
 from gkcli.errors import Problem, UsageError
-from gkcli.importer.build import cn_number
 from gkcli.load import Document, load_file
-from gkcli.model import Group, Register, Task, Unit, UnitsFile
+from gkcli.model import Group, Register, Unit, UnitsFile
+from gkcli.registerchecks import category_problems, file_year, id_problems, unknown_categories, year_problems
 from gkcli.schemaerrors import schema_problems
 from gkcli.taskchecks import task_problems
 from gkcli.units import Directory, describe_invisible, name_key, reveal_invisible
@@ -110,30 +110,16 @@ def check_register(doc: Document, directory: Directory | None) -> tuple[Register
             return None, problems
     else:
         indices = list(range(len(register.tasks)))
-    year = _file_year(doc) or register.year
-    problems.extend(_year_problems(doc, register))
-    problems.extend(_category_problems(doc, register))
-    if complete:
-        problems.extend(_id_problems(doc, register))
+    year = file_year(doc) or register.year
+    problems.extend(year_problems(doc, register))
+    problems.extend(category_problems(doc, register))
+    problems.extend(id_problems(doc, set(indices)))
     pairs = list(zip(indices, register.tasks, strict=True))
-    problems.extend(_unknown_categories(doc, register, pairs))
+    problems.extend(unknown_categories(doc, register, pairs))
     for index, task in pairs:
         if not doc.is_flagged(("tasks", index)):
             problems.extend(task_problems(doc, ("tasks", index), task, year, directory))
     return (register if complete else None), problems
-
-
-def _unknown_categories(doc: Document, register: Register, pairs: list[tuple[int, Task]]) -> Iterable[Problem]:
-    """One problem per category number that tasks use but categories lack, at its first use."""
-    numbers = {category.number for category in register.categories}
-    users: dict[int, list[tuple[int, Task]]] = {}
-    for index, task in pairs:
-        if task.category not in numbers:
-            users.setdefault(task.category, []).append((index, task))
-    for number, tasks in users.items():
-        index, first = tasks[0]
-        who = f"任务 {first.id}" if len(tasks) == 1 else f"任务 {'、'.join(str(task.id) for _, task in tasks)}"
-        yield doc.problem(("tasks", index, "category"), f"{who}：类别 {number} 不存在（categories 中有：{_numbers(numbers)}）")
 
 
 def _without_bad_tasks(doc: Document, bad_locs: list[Loc]) -> tuple[Register | None, list[int]]:
@@ -147,75 +133,6 @@ def _without_bad_tasks(doc: Document, bad_locs: list[Loc]) -> tuple[Register | N
         return Register.model_validate(data), indices
     except ValidationError:
         return None, []
-
-
-def _numbers(numbers: set[int]) -> str:
-    ordered = sorted(numbers)
-    if ordered and ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 2:
-        return f"{ordered[0]}–{ordered[-1]}"
-    return "、".join(str(number) for number in ordered) or "（无）"
-
-
-def _file_year(doc: Document) -> int | None:
-    """The year a register's file name gives (tasks-2024.yaml); it decides what “全年” means."""
-    match = REGISTER_NAME.match(Path(doc.path).name)
-    return int(match.group(1)) if match else None
-
-
-def _year_problems(doc: Document, register: Register) -> Iterable[Problem]:
-    year = _file_year(doc)
-    if year is not None and year != register.year:
-        yield doc.problem(("year",), f"文件名 {Path(doc.path).name} 表示 {year} 年，而 year 是 {register.year}：两者应一致")
-
-
-def _category_problems(doc: Document, register: Register) -> Iterable[Problem]:
-    seen: dict[int, int] = {}
-    for index, category in enumerate(register.categories):
-        loc = ("categories", index)
-        if category.number in seen:
-            line = doc.where(("categories", seen[category.number]))[0]
-            yield doc.problem((*loc, "number"), f"重复的类别编号 {category.number}（第 {line} 行已有）")
-        seen.setdefault(category.number, index)
-        try:
-            matches = cn_number(category.numeral) == category.number
-        except ValueError:
-            matches = False
-        if not matches:
-            yield doc.problem((*loc, "numeral"), f"类别序号“{category.numeral}”与编号 {category.number} 不一致")
-
-
-def _id_problems(doc: Document, register: Register) -> Iterable[Problem]:
-    """Each id once, numbered 1, 2, 3 … without gaps (one problem per duplicate or gap).
-
-    A duplicated id is usually the missing one (a task copied and not renumbered), so the
-    duplicate's message names the free numbers instead of reporting each gap again.
-    """
-    first: dict[int, int] = {}
-    duplicates: list[int] = []
-    for index, task in enumerate(register.tasks):
-        if task.id in first:
-            duplicates.append(index)
-        first.setdefault(task.id, index)
-    gaps = _gaps(sorted(first))
-    free = "、".join(gap for gap, _ in gaps)
-    for index in duplicates:
-        task_id = register.tasks[index].id
-        line = doc.where(("tasks", first[task_id], "id"))[0]
-        hint = f"；空着的序号：{free}" if free else ""
-        yield doc.problem(("tasks", index, "id"), f"重复的任务序号 {task_id}（第 {line} 行已有）{hint}")
-    if not duplicates:
-        for gap, after in gaps:
-            yield doc.problem(("tasks", first[after], "id"), f"任务序号不连续：{after} 之前缺少 {gap}（序号应从 1 起连续编号）")
-
-
-def _gaps(ids: list[int]) -> list[tuple[str, int]]:
-    """Each run of missing numbers before an id in `ids` (sorted): ("3–4", 5)."""
-    gaps, expected = [], 1
-    for number in ids:
-        if number > expected:
-            gaps.append((str(expected) if number == expected + 1 else f"{expected}–{number - 1}", number))
-        expected = number + 1
-    return gaps
 
 
 def check_paths(paths: Iterable[Path]) -> Checked:
