@@ -188,3 +188,18 @@ def test_check_paths_counts_each_file_once(data_copy: Path) -> None:
     checked = check_paths([data_copy, data_copy / "tasks-2024.yaml", data_copy / "units.yaml"])
     assert checked.problems == []
     assert sorted(Path(name).name for name in checked.files) == ["tasks-2024.yaml", "units.yaml"]
+
+
+def test_a_gap_is_found_even_when_another_task_breaks_the_schema(directory: Directory) -> None:
+    text = edit("  - id: 3\n", "  - id: 5\n", edit("    units_text: 市税务局\n", "    units_text: 市税务局\n    备注: 无\n"))
+    problems = register_problems(text, directory)
+    assert problems[0] == "43: 任务序号不连续：4 之前缺少 3（序号应从 1 起连续编号）"
+    assert problems[1].startswith("47: 任务 4：未知字段“备注”")
+
+
+def test_invisible_characters_in_units_yaml_are_reported_there_only() -> None:
+    real = (DATA / "units.yaml").read_text(encoding="utf-8")
+    doc = load_text(edit("    name: 市税务局\n", "    name: 市税\u200b务局\n", real), "units.yaml")
+    directory, problems = check_units(doc)
+    assert [problem.message for problem in problems] == ["名称“市税[U+200B]务局”中含有空格或不可见字符 U+200B（零宽空格），请删除"]
+    assert register_problems(MINIMAL, directory) == []
