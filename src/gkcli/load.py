@@ -53,7 +53,7 @@ class Document:
 
     def is_flagged(self, loc: Loc) -> bool:
         """True when the loader already reported the value at `loc` or one of its ancestors."""
-        return any(loc[:length] in self.flagged for length in range(len(loc) + 1))
+        return bool(self.flagged) and any(loc[:length] in self.flagged for length in range(len(loc) + 1))
 
 
 def max_bytes(environ: Mapping[str, str] = os.environ) -> int:
