@@ -1,7 +1,7 @@
 """Pydantic models of the data files: the register (tasks-YYYY.yaml) and units.yaml.
 
-Fields are closed (`extra="forbid"`) so that a typo such as `deadine:` is an error, and numbers
-are strict so that `id: "3"` is not silently accepted as 3.
+Fields are closed (`extra="forbid"`) so that a typo such as `deadine:` is an error; numbers are
+strict and dates refuse numbers, so that `id: "3"` is not taken as 3, nor `due: 20241231` as seconds.
 """
 
 from __future__ import annotations
@@ -10,12 +10,23 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic_core import PydanticCustomError
 
 from gkcli.deadlines import DayType, DeadlineKind
 from gkcli.recurrence import Cadence
 
 Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+def _not_a_number(value: object) -> object:
+    """pydantic would read `due: 20241231` as seconds since 1970; a date is written YYYY-MM-DD."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError("date_type", "Input should be a valid date")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_not_a_number)]
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", description="稳定的英文/拼音标识")]
 
 
@@ -28,8 +39,8 @@ class Deadline(_Closed):
 
     text: Text = Field(description="原文“完成时间”一栏，去掉换行空白后逐字照录")
     kind: DeadlineKind = Field(description="date 固定日期；all_year 全年；ongoing 持续；after_event 事件后；after_publication 清单发布后")
-    due: dt.date | None = Field(None, description="截止日期（date、all_year）")
-    start: dt.date | None = Field(None, description="起始日期（all_year）")
+    due: Date | None = Field(None, description="截止日期（date、all_year）")
+    start: Date | None = Field(None, description="起始日期（all_year）")
     days: StrictInt | None = Field(None, ge=1, description="天数（after_event、after_publication）")
     day_type: DayType | None = Field(None, description="working 工作日；calendar 自然日")
     event: StrictStr | None = Field(None, description="起算事件（after_event），如 application_received 收到申请")
@@ -73,7 +84,7 @@ class Register(_Closed):
     title: Text
     year: StrictInt = Field(ge=2000, le=2100)
     region: Text = Field(description="地区，如“舒兰市”")
-    published: dt.date | None = Field(description="清单发布日期；原文未载明时为 null（未知）")
+    published: Date | None = Field(description="清单发布日期；原文未载明时为 null（未知）")
     source: StrictStr | None = Field(None, description="来源说明")
     categories: list[Category]
     tasks: list[Task]

@@ -22,8 +22,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from gkcli.errors import DataError, Problem, WriteError
-from gkcli.load import encoding_message
+from gkcli.errors import DataError, WriteError
+from gkcli.yamlerrors import encoding_problem
 
 LOCK_TIMEOUT = 60.0
 
@@ -119,7 +119,7 @@ def _decode(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
-        raise DataError([Problem(str(path), 1, 1, encoding_message(raw, error))]) from None
+        raise DataError([encoding_problem(raw, error, str(path))]) from None
 
 
 def _encode(text: str, like: bytes | None) -> bytes:
