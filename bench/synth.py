@@ -70,8 +70,14 @@ def synth_register(register: dict[str, Any], size: int) -> tuple[dict[str, Any],
 
 
 def _scalar(value: Any) -> str:
-    """A YAML flow scalar (JSON is valid YAML); dates stay plain."""
-    return value.isoformat() if hasattr(value, "isoformat") else json.dumps(value, ensure_ascii=False)
+    """A YAML flow value (JSON is valid YAML); dates stay plain, also inside lists (checkpoints)."""
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(key, ensure_ascii=False)}: {_scalar(item)}" for key, item in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _block(mapping: dict[str, Any], indent: str) -> list[str]:

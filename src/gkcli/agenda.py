@@ -55,6 +55,7 @@ class Occurrence:
     key: str | None = None  # None for the task's own deadline; e.g. "monthly:2024-03" or "request:R1"
     label: str | None = None  # Chinese, e.g. "月自查（2024年3月）"
     rule: str = ""  # how the date is set, in Chinese, when there is no date
+    start: dt.date | None = None  # first day of a recurring checkpoint's period, e.g. 2024-07-01
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,11 @@ def agenda_item(duty: Duty, occurrence: Occurrence, as_of: dt.date, warn_days: i
     return Item(duty, occurrence, due, days_left, light_for(days_left, warn_days), status, None, rule)
 
 
+def _not_yet(item: Item, as_of: dt.date, warn_days: int) -> bool:
+    start = item.occurrence.start
+    return start is not None and start > as_of and (item.days_left is None or item.days_left > warn_days)
+
+
 def sort_key(item: Item) -> tuple[int, dt.date, int, str, str]:
     """Dated items by due date first, then the undated; ties by task id, party and occurrence."""
     return (item.due is None, item.due or dt.date.max, item.duty.task.id, item.duty.party, item.occurrence.key or "")
@@ -127,15 +133,20 @@ def agenda(
     within: int | None = None,
     progress: Progress | None = None,
     include_done: bool = False,
+    include_future: bool = False,
     extra: Iterable[tuple[Duty, Occurrence]] = (),
 ) -> list[Item]:
     """Items for `duties` (and `extra` occurrences) as of `as_of`: open ones, or all, sorted by due date.
 
     `within` keeps items due in the next `within` days, overdue ones included, and drops undated ones.
+    Periods of recurring checkpoints that have not begun and are not yet in the warning window are
+    left out unless `include_future` (a monthly self-check for December is not news in June).
     """
     tracker = progress or NoProgress()
     pairs = [(duty, task_occurrence(duty, register)) for duty in duties]
     items = [agenda_item(duty, occurrence, as_of, warn_days, tracker) for duty, occurrence in [*pairs, *extra]]
+    if not include_future:
+        items = [item for item in items if not _not_yet(item, as_of, warn_days)]
     if not include_done:
         items = [item for item in items if item.status is not Status.DONE]
     if within is not None:

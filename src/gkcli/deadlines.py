@@ -71,6 +71,9 @@ AFTER_EVENT = re.compile(rf"^(.+?)(?:后|之日起)[，,]?(?:.*?[，,])?{_COUNT}
 AFTER_PUBLICATION = re.compile(rf"^(.*?)(?:发布|印发|公布)(?:后|之日起){_COUNT}个?(工作日|日|天)内$")
 DONE = "完成"
 SPACE = re.compile(r"\s+")
+MAX_LENGTH = 120  # longer cells are not deadline phrases (and would make the patterns slow)
+YEARS = range(1900, 2101)
+MAX_DAYS = 3660
 
 
 @functools.cache  # a register repeats a handful of phrases thousands of times; the result is immutable
@@ -80,10 +83,12 @@ def parse_deadline(text: str, year: int) -> ParsedDeadline:
     phrase = phrase.removesuffix(DONE) or phrase
     if not phrase:
         raise DeadlineError("完成时间是空的")
+    if len(phrase) > MAX_LENGTH:
+        raise DeadlineError(f"完成时间过长（{len(phrase)} 字），不像是一个完成时间：“{text[:20]}……”")
     if ONGOING.match(phrase):
         return ParsedDeadline(DeadlineKind.ONGOING)
     if match := ALL_YEAR.match(phrase):
-        the_year = _year(match.group(1), year)
+        the_year = _year(match.group(1), year, text)
         return ParsedDeadline(DeadlineKind.ALL_YEAR, due=dt.date(the_year, 12, 31), start=dt.date(the_year, 1, 1))
     for pattern, shape in DATE_PATTERNS:
         if match := pattern.match(phrase):
@@ -92,14 +97,15 @@ def parse_deadline(text: str, year: int) -> ParsedDeadline:
         return ParsedDeadline(DeadlineKind.AFTER_PUBLICATION, days=_days(match.group(2), text), day_type=_day_type(match.group(3)))
     if match := AFTER_EVENT.match(phrase):
         event = EVENT_APPLICATION if "申请" in match.group(1) else match.group(1)
-        return ParsedDeadline(DeadlineKind.AFTER_EVENT, days=_days(match.group(2), text), day_type=_day_type(match.group(3)), event=event)
+        days = _days(match.group(2), text)
+        return ParsedDeadline(DeadlineKind.AFTER_EVENT, days=days, day_type=_day_type(match.group(3)), event=event)
     raise DeadlineError(f"无法识别的完成时间：“{text}”")
 
 
-def _year(written: str | None, default: int) -> int:
+def _year(written: str | None, default: int, text: str) -> int:
     year = int(written) if written else default
-    if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise DeadlineError(f"完成时间中的年份不存在：“{written}”")
+    if year not in YEARS:
+        raise DeadlineError(f"完成时间中的年份 {year} 不合理（应在 {YEARS.start}–{YEARS.stop - 1} 之间）：“{text}”")
     return year
 
 
@@ -108,8 +114,8 @@ def _days(written: str, text: str) -> int:
         days = count(written)
     except ValueError:
         raise DeadlineError(f"完成时间中的天数无法识别：“{text}”") from None
-    if days < 1:
-        raise DeadlineError(f"完成时间中的天数应至少为 1：“{text}”")
+    if not 1 <= days <= MAX_DAYS:
+        raise DeadlineError(f"完成时间中的天数 {days} 不合理（应为 1–{MAX_DAYS}）：“{text}”")
     return days
 
 
@@ -118,7 +124,7 @@ def _day_type(unit: str) -> DayType:
 
 
 def _date(shape: str, groups: tuple[str | None, ...], default_year: int, text: str) -> dt.date:
-    year = _year(groups[0], default_year)
+    year = _year(groups[0], default_year, text)
     if shape == "year_end":
         return dt.date(year, 12, 31)
     if shape == "half_year":

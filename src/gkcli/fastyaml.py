@@ -26,7 +26,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-MAX_DEPTH = 64  # as gkcli.load
+from gkcli.yamltree import MAX_DEPTH
+
 NOT_PLAIN = object()
 STR = "tag:yaml.org,2002:str"
 CONSTRUCTORS = {

@@ -32,6 +32,20 @@ class UnitKind(StrEnum):
     DEVELOPMENT_ZONE = "development_zone"
 
 
+class Cadence(StrEnum):  # how often a recurring checkpoint falls due (no docstring: it would enter the JSON schema)
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    BIWEEKLY = "biweekly"
+    WINDOW = "window"
+    YEARLY = "yearly"
+
+
+class Event(StrEnum):  # what a progress record says happened (no docstring: it would enter the JSON schema)
+    START = "start"
+    DONE = "done"
+    REOPEN = "reopen"
+
+
 @dataclass(slots=True)
 class Deadline:
     text: str
@@ -51,6 +65,15 @@ class Category:
 
 
 @dataclass(slots=True)
+class Checkpoint:
+    text: str
+    cadence: Cadence
+    name: str | None = None
+    start: dt.date | None = None
+    due: dt.date | None = None
+
+
+@dataclass(slots=True)
 class Task:
     id: int
     category: int
@@ -60,6 +83,7 @@ class Task:
     units: list[str]
     open_ended: bool
     deadline: Deadline
+    checkpoints: list[Checkpoint] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -99,7 +123,7 @@ class UnitsFile:
     groups: list[Group]
 
 
-RECORDS = (Deadline, Category, Task, Register, Unit, Group, UnitsFile)
+RECORDS = (Deadline, Category, Checkpoint, Task, Register, Unit, Group, UnitsFile)
 
 
 def layout() -> str:
@@ -129,13 +153,28 @@ def deadline_from_row(row: Row) -> Deadline:
     return Deadline(text, _KINDS[kind], _date(due), _date(start), days, _DAY_TYPES[day_type] if day_type else None, event)
 
 
+_CADENCES = {cadence.value: cadence for cadence in Cadence}
+
+
+def checkpoint_row(checkpoint: Checkpoint) -> Row:
+    return (checkpoint.text, checkpoint.cadence.value, checkpoint.name, _iso(checkpoint.start), _iso(checkpoint.due))
+
+
+def checkpoint_from_row(row: Row) -> Checkpoint:
+    text, cadence, name, start, due = row
+    return Checkpoint(text, _CADENCES[cadence], name, _date(start), _date(due))
+
+
 def task_row(task: Task) -> Row:
-    return (task.id, task.category, task.content, task.units_text, task.lead, task.units, task.open_ended, deadline_row(task.deadline))
+    checkpoints = [checkpoint_row(checkpoint) for checkpoint in task.checkpoints]
+    fields_ = (task.id, task.category, task.content, task.units_text, task.lead, task.units, task.open_ended)
+    return (*fields_, deadline_row(task.deadline), checkpoints)
 
 
 def task_from_row(row: Row) -> Task:
-    id_, category, content, units_text, lead, units, open_ended, deadline = row
-    return Task(id_, category, content, units_text, lead, units, open_ended, deadline_from_row(deadline))
+    id_, category, content, units_text, lead, units, open_ended, deadline, checkpoints = row
+    checkpoint_records = [checkpoint_from_row(item) for item in checkpoints]
+    return Task(id_, category, content, units_text, lead, units, open_ended, deadline_from_row(deadline), checkpoint_records)
 
 
 def register_row(register: Register) -> Row:

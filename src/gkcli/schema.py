@@ -7,10 +7,18 @@ import json
 from pydantic import BaseModel
 
 from gkcli.contacts import ContactsFile
-from gkcli.model import Register, UnitsFile
+from gkcli.disclosure.model import RequestsFile
+from gkcli.model import ProgressFile, Register, UnitsFile
 from gkcli.workdays_file import WorkdaysFile
 
-MODELS: dict[str, type[BaseModel]] = {"register": Register, "units": UnitsFile, "workdays": WorkdaysFile, "contacts": ContactsFile}
+MODELS: dict[str, type[BaseModel]] = {
+    "register": Register,
+    "units": UnitsFile,
+    "progress": ProgressFile,
+    "requests": RequestsFile,
+    "contacts": ContactsFile,
+    "workdays": WorkdaysFile,
+}
 
 
 def schema_text(name: str) -> str:

@@ -87,14 +87,28 @@ def _closing_index(text: str, start: int) -> int:
     return -1
 
 
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += (char in OPENING) - (char in CLOSING)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def split_names(part: str) -> list[tuple[str, str]]:
-    """The pieces of `part` between separators outside brackets, each with the separator after it."""
+    """The pieces of `part` between separators outside brackets, each with the separator after it.
+
+    Brackets protect separators ("各县（市、区）人民政府") only where every bracket is closed; an
+    unbalanced one protects nothing, so a stray "（" cannot swallow the rest of the cell.
+    """
+    balanced = _balanced(part)
     pieces: list[tuple[str, str]] = []
     depth, start = 0, 0
     for index, char in enumerate(part):
-        if char in OPENING:
+        if char in OPENING and balanced:
             depth += 1
-        elif char in CLOSING:
+        elif char in CLOSING and balanced:
             depth = max(depth - 1, 0)
         elif char in SEPARATORS and depth == 0:
             pieces.append((part[start:index], char))

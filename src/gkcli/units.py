@@ -8,14 +8,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from gkcli.errors import UsageError
 from gkcli.records import Group, Unit, UnitsFile
 
-INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff\u00ad]")
+INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+INVISIBLE_NAMES = {
+    " ": "空格",
+    "\u3000": "全角空格",
+    "\u00a0": "不间断空格",
+    "\t": "制表符",
+    "\u200b": "零宽空格",
+    "\u200c": "零宽非连接符",
+    "\u200d": "零宽连接符",
+    "\u2060": "零宽不换行符",
+    "\ufeff": "零宽不换行空格（BOM）",
+    "\u00ad": "软连字符",
+}
 
 
 def name_key(name: str) -> str:
@@ -23,9 +35,19 @@ def name_key(name: str) -> str:
     return INVISIBLE.sub("", unicodedata.normalize("NFKC", name)).casefold()
 
 
-def has_invisible(name: str) -> bool:
-    """True when a name carries spaces or zero-width characters that a reader cannot see."""
-    return bool(INVISIBLE.search(name))
+def describe_invisible(name: str) -> str | None:
+    """“不可见字符 U+200B（零宽空格）” for the first space or invisible character in a name, else None."""
+    match = INVISIBLE.search(name)
+    if match is None:
+        return None
+    char = match.group()
+    kind = INVISIBLE_NAMES.get(char, "空白" if char.isspace() else "格式控制字符")
+    return f"空格或不可见字符 U+{ord(char):04X}（{kind}）"
+
+
+def reveal_invisible(name: str) -> str:
+    """The name with each space or invisible character shown as [U+XXXX], so a reader can see where it is."""
+    return INVISIBLE.sub(lambda match: f"[U+{ord(match.group()):04X}]", name)
 
 
 @dataclass
@@ -77,19 +99,21 @@ class Directory:
 
     @cached_property
     def _members(self) -> dict[str, frozenset[str]]:
-        return {group_id: frozenset(self._expand(group_id, ())) for group_id in self.groups}
+        return {group_id: self._expand(group_id) for group_id in self.groups}
 
-    def _expand(self, group_id: str, path: tuple[str, ...]) -> Iterable[str]:
-        if group_id in path:  # a cycle; reported by validation, harmless here
-            return
-        group = self.groups[group_id]
-        for kind in group.member_kinds:
-            yield from self._units_by_kind.get(kind, [])
-        for member in group.members:
-            if member in self.groups:
-                yield from self._expand(member, (*path, group_id))
-            elif member in self.units:
-                yield member
+    def _expand(self, group_id: str) -> frozenset[str]:
+        """The units of a group and of the groups inside it (each group visited once: cycles are harmless)."""
+        found: set[str] = set()
+        visited, stack = {group_id}, [group_id]
+        while stack:
+            group = self.groups[stack.pop()]
+            for kind in group.member_kinds:
+                found.update(self._units_by_kind.get(kind, ()))
+            found.update(member for member in group.members if member in self.units)
+            fresh = [member for member in group.members if member in self.groups and member not in visited]
+            visited.update(fresh)
+            stack.extend(fresh)
+        return frozenset(found)
 
     @cached_property
     def _units_by_kind(self) -> dict[str, list[str]]:
@@ -129,15 +153,29 @@ class Directory:
         return index
 
     def group_cycles(self) -> list[list[str]]:
-        """Each cycle of groups containing themselves through other groups."""
-        cycles = []
+        """One shortest cycle per group that contains itself through its members, each cycle once."""
+        cycles: list[list[str]] = []
+        reported: set[frozenset[str]] = set()
         for start in self.groups:
-            stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
-            while stack:
-                current, path = stack.pop()
-                for member in self.groups[current].members:
-                    if member == start:
-                        cycles.append([*path, start])
-                    elif member in self.groups and member not in path:
-                        stack.append((member, (*path, member)))
+            cycle = self._cycle_from(start)
+            if cycle and frozenset(cycle) not in reported:
+                reported.add(frozenset(cycle))
+                cycles.append(cycle)
         return cycles
+
+    def _cycle_from(self, start: str) -> list[str] | None:
+        """The shortest chain start → … → start through group members (breadth first), or None."""
+        parents: dict[str, str] = {}
+        queue = deque([start])
+        while queue:
+            current = queue.popleft()
+            for member in self.groups[current].members:
+                if member == start:
+                    chain = [current]
+                    while chain[-1] != start:
+                        chain.append(parents[chain[-1]])
+                    return [*reversed(chain), start]
+                if member in self.groups and member not in parents:
+                    parents[member] = current
+                    queue.append(member)
+        return None

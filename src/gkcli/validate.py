@@ -14,15 +14,17 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from gkcli.deadlines import DeadlineError, parse_deadline
-from gkcli.errors import Problem
+from gkcli import records
+from gkcli.datadir import UNITS_FILE, is_data_dir, register_files
+from gkcli.errors import Problem, UsageError
 from gkcli.load import Document, load_file
-from gkcli.model import Category, Deadline, Group, Register, Task, Unit, UnitsFile
-from gkcli.numerals import cn_number
-from gkcli.unitcell import UnitCellError, parse_unit_cell
-from gkcli.units import Directory, has_invisible, name_key
+from gkcli.model import Group, Register, Unit, UnitsFile
+from gkcli.registerchecks import category_problems, file_year, id_problems, unknown_categories, year_problems
+from gkcli.schemaerrors import schema_problems
+from gkcli.taskchecks import task_problems
+from gkcli.units import Directory, describe_invisible, name_key, reveal_invisible
 
-KNOWN_FIELDS = sorted({name for model in (Register, Category, Task, Deadline, UnitsFile, Unit, Group) for name in model.model_fields})
+Loc = tuple[Any, ...]
 
 
 @dataclass
@@ -35,46 +37,19 @@ class Checked:
     files: list[str] = field(default_factory=list)
 
 
-def schema_problems(doc: Document, error: ValidationError) -> list[Problem]:
-    """Pydantic's errors as Chinese problems at the offending line."""
-    return [doc.problem(tuple(item["loc"]), _message(item)) for item in error.errors()]
-
-
-def _message(item: Any) -> str:
-    kind, loc, value = item["type"], item["loc"], item.get("input")
-    name = str(loc[-1]) if loc else "文件"
-    messages = {
-        "missing": f"缺少字段“{name}”",
-        "int_type": f"“{name}”应为整数，而不是“{value}”",
-        "string_type": f"“{name}”应为文字",
-        "bool_type": f"“{name}”应为 true 或 false",
-        "list_type": f"“{name}”应为列表",
-        "model_type": f"“{name}”应为“键: 值”形式的映射",
-        "dict_type": f"“{name}”应为“键: 值”形式的映射",
-        "date_type": f"“{name}”应为日期（YYYY-MM-DD）",
-        "string_too_short": f"“{name}”不能为空",
-        "greater_than_equal": f"“{name}”应不小于 {item.get('ctx', {}).get('ge')}",
-        "less_than_equal": f"“{name}”应不大于 {item.get('ctx', {}).get('le')}",
-        "string_pattern_mismatch": f"“{name}”格式不对：只能用小写英文字母、数字、- 和 _，且以字母开头（“{value}”）",
-        "enum": f"“{name}”的取值“{value}”无效，应为：{item.get('ctx', {}).get('expected', '')}",
-    }
-    if kind == "extra_forbidden":
-        guess = difflib.get_close_matches(name, KNOWN_FIELDS, n=1)
-        hint = f"（您是不是要写“{guess[0]}”？）" if guess else ""
-        return f"未知字段“{name}”{hint}"
-    if kind == "model_type" and not loc:
-        return "文件顶层应为“键: 值”形式的映射，而不是列表或文字"
-    return messages.get(kind, f"“{name}”无效：{item['msg']}")
-
-
 def parse_model(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """The model instance for a document, or None and the problems."""
-    if doc.problems and doc.data is None:
-        return None, []
+    instance, problems, _ = _validated(doc, model)
+    return instance, problems
+
+
+def _validated(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem], list[Loc]]:
+    if doc.data is None:  # the loader has said why
+        return None, [], []
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(doc.data), [], []
     except ValidationError as error:
-        return None, schema_problems(doc, error)
+        return None, schema_problems(doc, model, error), [tuple(item["loc"]) for item in error.errors()]
 
 
 def check_units(doc: Document) -> tuple[Directory | None, list[Problem]]:
@@ -82,194 +57,172 @@ def check_units(doc: Document) -> tuple[Directory | None, list[Problem]]:
     units_file, problems = parse_model(doc, UnitsFile)
     if units_file is None:
         return None, problems
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, Loc]] = {}
     for section, entries in (("units", units_file.units), ("groups", units_file.groups)):
         for index, entry in enumerate(entries):
             problems.extend(_entry_problems(doc, (section, index), entry, seen))
     directory = Directory.from_file(units_file.record())
+    known = [*directory.units, *directory.groups]
     for index, group in enumerate(units_file.groups):
         for position, member in enumerate(group.members):
-            if member not in directory.units and member not in directory.groups:
-                problems.append(doc.problem(("groups", index, "members", position), f"单位组“{group.name}”的成员“{member}”不存在"))
+            if member not in known:
+                guess = difflib.get_close_matches(member, known, n=3, cutoff=0.6)
+                hint = f"；您是不是要写：{'、'.join(guess)}" if guess else ""
+                problems.append(doc.problem(("groups", index, "members", position), f"单位组“{group.name}”的成员“{member}”不存在{hint}"))
     for cycle in directory.group_cycles():
         index = list(directory.groups).index(cycle[0])
         chain = " → ".join(directory.name(group_id) for group_id in cycle)
-        problems.append(doc.problem(("groups", index, "members"), f"单位组通过其他组包含了自己：{chain}"))
+        message = f"单位组“{directory.name(cycle[0])}”的成员中有它自己" if len(cycle) == 2 else f"单位组通过成员包含了自己：{chain}"
+        problems.append(doc.problem(("groups", index, "members"), message))
     return directory, problems
 
 
-def _entry_problems(doc: Document, loc: tuple[Any, ...], entry: Unit | Group, seen: dict[str, str]) -> Iterable[Problem]:
-    labels = [(entry.id, "id"), (entry.name, "name"), *((alias, "aliases") for alias in entry.aliases)]
-    for text, key in labels:
-        if key != "id" and has_invisible(text):
-            yield doc.problem((*loc, key), f"名称“{text}”中含有空格或不可见字符（如零宽空格、不间断空格），请删除")
-        normalised = name_key(text)
-        if normalised in seen and seen[normalised] != entry.id:
-            yield doc.problem((*loc, key), f"“{text}”与“{seen[normalised]}”重复（全角/半角、空格不作区分）")
-        elif normalised in seen and key == "id":
-            yield doc.problem((*loc, key), f"重复的 id“{text}”")
-        seen.setdefault(normalised, entry.id)
+def _entry_problems(doc: Document, loc: Loc, entry: Unit | Group, seen: dict[str, tuple[str, Loc]]) -> Iterable[Problem]:
+    """Invisible characters in names; ids, names and aliases used twice (width and spaces ignored)."""
+    labels = [(entry.id, (*loc, "id")), (entry.name, (*loc, "name"))]
+    labels += [(alias, (*loc, "aliases", position)) for position, alias in enumerate(entry.aliases)]
+    for text, where in labels:
+        invisible = describe_invisible(text)
+        if invisible and where[-1] != "id":
+            yield doc.problem(where, f"名称“{reveal_invisible(text)}”中含有{invisible}，请删除")
+        key = name_key(text)
+        if key not in seen:
+            seen[key] = (entry.id, where)
+            continue
+        owner, first = seen[key]
+        line = doc.where(first)[0]
+        if where[-1] == "id":
+            yield doc.problem(where, f"重复的 id“{text}”（第 {line} 行已有）")
+        elif owner != entry.id:
+            yield doc.problem(where, f"名称“{text}”与第 {line} 行的名称重复（全角/半角括号、空格不作区分）")
 
 
 def check_register(doc: Document, directory: Directory | None) -> tuple[Register | None, list[Problem]]:
-    """A register file: schema, ids 1..N, categories, units known, cells agree with parsed forms."""
-    register, problems = parse_model(doc, Register)
+    """A register file: schema, ids 1..N, categories, units known, cells agree with parsed forms.
+
+    When only some tasks break the schema, the other tasks are still checked, so that one run
+    reports every problem of the file.
+    """
+    register, problems, bad_locs = _validated(doc, Register)
+    complete = register is not None
     if register is None:
-        return None, problems
-    problems.extend(_category_problems(doc, register))
-    problems.extend(_id_problems(doc, register))
-    numbers = {category.number for category in register.categories}
-    for index, task in enumerate(register.tasks):
-        loc = ("tasks", index)
-        if task.category not in numbers:
-            problems.append(doc.problem((*loc, "category"), f"任务 {task.id} 的类别 {task.category} 不存在"))
-        problems.extend(_deadline_problems(doc, loc, task, register.year))
-        problems.extend(_unit_cell_problems(doc, loc, task))
-        if directory is not None:
-            problems.extend(_unit_name_problems(doc, loc, task, directory))
-    return register, problems
+        register, indices = _without_bad_tasks(doc, bad_locs)
+        if register is None:
+            return None, problems
+    else:
+        indices = list(range(len(register.tasks)))
+    year = file_year(doc) or register.year
+    problems.extend(year_problems(doc, register))
+    problems.extend(category_problems(doc, register))
+    problems.extend(id_problems(doc, set(indices)))
+    pairs = list(zip(indices, register.tasks, strict=True))
+    problems.extend(unknown_categories(doc, register, pairs))
+    for index, task in pairs:
+        if not doc.is_flagged(("tasks", index)):
+            problems.extend(task_problems(doc, ("tasks", index), task, year, directory))
+    return (register if complete else None), problems
 
 
-def _category_problems(doc: Document, register: Register) -> Iterable[Problem]:
-    seen: set[int] = set()
-    for index, category in enumerate(register.categories):
-        loc = ("categories", index)
-        if category.number in seen:
-            yield doc.problem((*loc, "number"), f"重复的类别编号 {category.number}")
-        seen.add(category.number)
-        try:
-            matches = cn_number(category.numeral) == category.number
-        except ValueError:
-            matches = False
-        if not matches:
-            yield doc.problem((*loc, "numeral"), f"类别序号“{category.numeral}”与编号 {category.number} 不一致")
-
-
-def _id_problems(doc: Document, register: Register) -> Iterable[Problem]:
-    seen: dict[int, int] = {}
-    for index, task in enumerate(register.tasks):
-        if task.id in seen:
-            line = doc.where(("tasks", seen[task.id], "id"))[0]
-            yield doc.problem(("tasks", index, "id"), f"重复的任务序号 {task.id}（第 {line} 行已有）")
-        seen.setdefault(task.id, index)
-    missing = sorted(set(range(1, len(register.tasks) + 1)) - set(seen))
-    if missing:
-        shown = "、".join(str(number) for number in missing[:10])
-        yield doc.problem(("tasks",), f"任务序号应为 1 到 {len(register.tasks)} 连续编号，缺少：{shown}")
-
-
-def _deadline_problems(doc: Document, loc: tuple[Any, ...], task: Task, year: int) -> Iterable[Problem]:
-    deadline = task.deadline
+def _without_bad_tasks(doc: Document, bad_locs: list[Loc]) -> tuple[Register | None, list[int]]:
+    """The register without the tasks that have schema errors (None if errors lie elsewhere)."""
+    if not bad_locs or not all(len(loc) > 1 and loc[0] == "tasks" and isinstance(loc[1], int) for loc in bad_locs):
+        return None, []
+    bad = {loc[1] for loc in bad_locs}
+    indices = [index for index in range(len(doc.data["tasks"])) if index not in bad]
+    data = {**doc.data, "tasks": [doc.data["tasks"][index] for index in indices]}
     try:
-        parsed = parse_deadline(deadline.text, year)
-    except DeadlineError as error:
-        yield doc.problem((*loc, "deadline", "text"), f"任务 {task.id}：{error}")
-        return
-    for key in ("kind", "due", "start", "days", "day_type", "event"):
-        stored, expected = getattr(deadline, key), getattr(parsed, key)
-        if stored != expected:
-            where = (*loc, "deadline", key) if key in deadline.model_fields_set else (*loc, "deadline")
-            shown = "（空）" if expected is None else str(expected)
-            yield doc.problem(where, f"任务 {task.id}：完成时间“{deadline.text}”应解析为 {key}={shown}，与文件中的 {key}={stored} 不一致")
-    if parsed.due is not None and parsed.due.year < year:
-        yield doc.problem((*loc, "deadline", "text"), f"任务 {task.id}：完成时间 {parsed.due} 早于清单年度 {year} 年")
-
-
-def _unit_cell_problems(doc: Document, loc: tuple[Any, ...], task: Task) -> Iterable[Problem]:
-    try:
-        cell = parse_unit_cell(task.units_text)
-    except UnitCellError as error:
-        yield doc.problem((*loc, "units_text"), f"任务 {task.id}：{error}")
-        return
-    for key, expected, stored in (("lead", list(cell.lead), task.lead), ("units", list(cell.units), task.units)):
-        if expected != stored:
-            yield doc.problem(
-                (*loc, key), f"任务 {task.id}：责任单位原文中的{_LABELS[key]}是 {_names(expected)}，与 {key} 中的 {_names(stored)} 不一致"
-            )
-    if cell.open_ended != task.open_ended:
-        yield doc.problem(
-            (*loc, "units_text"),
-            f"任务 {task.id}：责任单位原文{'含' if cell.open_ended else '不含'}“等相关部门（单位）”，"
-            f"open_ended 应为 {str(cell.open_ended).lower()}",
-        )
-
-
-_LABELS = {"lead": "牵头单位", "units": "其余责任单位"}
-
-
-def _names(names: list[str]) -> str:
-    return "[" + "、".join(names) + "]"
-
-
-def _unit_name_problems(doc: Document, loc: tuple[Any, ...], task: Task, directory: Directory) -> Iterable[Problem]:
-    for key in ("lead", "units"):
-        for position, name in enumerate(getattr(task, key)):
-            found = directory.lookup(name)
-            if found is None:
-                hint = directory.suggest(name)
-                tail = f"；您是不是要找：{'、'.join(hint)}" if hint else ""
-                yield doc.problem((*loc, key, position), f"任务 {task.id}：units.yaml 中没有单位“{name}”{tail}")
-            elif name != directory.name(found) and name not in _aliases(directory, found):
-                yield doc.problem(
-                    (*loc, key, position),
-                    f"任务 {task.id}：单位“{name}”与 units.yaml 中的“{directory.name(found)}”写法不一致（全角/半角括号、空格或不可见字符）",
-                )
-
-
-def _aliases(directory: Directory, entry_id: str) -> list[str]:
-    entry = directory.units.get(entry_id) or directory.groups[entry_id]
-    return entry.aliases
+        return Register.model_validate(data), indices
+    except ValidationError:
+        return None, []
 
 
 def check_paths(paths: Iterable[Path]) -> Checked:
-    """Validate data directories and single files; a register is checked against its units.yaml."""
-    from gkcli.contacts import CONTACTS_FILE
-    from gkcli.datadir import UNITS_FILE, register_files
-    from gkcli.workdays_file import WORKDAYS_FILE
+    """Validate data directories and single files.
 
+    A data directory gets every check: units.yaml, each register, and the files beside them
+    (workdays.yaml, contacts.yaml, progress/, requests/). A single file gets its own checks, read
+    against the units.yaml and registers of the data directory it belongs to.
+    """
     result = Checked()
     for path in paths:
-        if path.name == WORKDAYS_FILE and path.is_file():
-            _check_workdays(result, path)
-            continue
-        contacts = None
         if path.is_dir():
-            units, registers, contacts = path / UNITS_FILE, list(register_files(path).values()), path / CONTACTS_FILE
-            _check_workdays(result, path / WORKDAYS_FILE)
-        elif path.name == UNITS_FILE:
-            units, registers = path, []
-        elif path.name == CONTACTS_FILE:
-            units, registers, contacts = path.parent / UNITS_FILE, [], path
+            if not is_data_dir(path):
+                raise UsageError(f"不是数据目录（其中没有 {UNITS_FILE} 或 tasks-年份.yaml）：{path}")
+            _check_data_dir(result, path)
         else:
-            units, registers = path.parent / UNITS_FILE, [path]
-        _check_set(result, units, registers, path.is_dir(), contacts)
+            _check_file(result, path)
     return result
 
 
-def _check_set(result: Checked, units: Path, registers: list[Path], required: bool, contacts: Path | None = None) -> None:
+def _check_data_dir(result: Checked, data_dir: Path) -> None:
+    from gkcli.contacts import CONTACTS_FILE
+    from gkcli.workdays_file import WORKDAYS_FILE
+
+    files = register_files(data_dir)
+    directory, by_year = _check_set(result, data_dir / UNITS_FILE, list(files.values()), required=True)
+    _check_workdays(result, data_dir / WORKDAYS_FILE)
+    if (data_dir / CONTACTS_FILE).is_file():
+        _check_contacts(result, data_dir / CONTACTS_FILE, directory)
+    _check_requests(result, data_dir, directory, {year: by_year.get(year) for year in files})
+    if directory is not None:
+        _check_progress(result, data_dir, directory, by_year, None)
+
+
+def _check_file(result: Checked, path: Path) -> None:
+    from gkcli.contacts import CONTACTS_FILE
+    from gkcli.disclosure.files import is_request_file
+    from gkcli.progress import PROGRESS_DIR
+    from gkcli.workdays_file import WORKDAYS_FILE
+
+    if path.name == WORKDAYS_FILE:
+        _check_workdays(result, path)
+    elif is_request_file(path):
+        _check_request_file(result, path)
+    elif path.parent.parent.name == PROGRESS_DIR:
+        data_dir = path.parents[2]
+        registers = [found for year, found in register_files(data_dir).items() if str(year) == path.parent.name]
+        directory, by_year = _check_set(result, data_dir / UNITS_FILE, registers, required=False)
+        if directory is not None:
+            _check_progress(result, data_dir, directory, by_year, [path])
+    elif path.name == CONTACTS_FILE:
+        directory, _ = _check_set(result, path.parent / UNITS_FILE, [], required=False)
+        _check_contacts(result, path, directory)
+    elif path.name == UNITS_FILE:
+        _check_set(result, path, [], required=False)
+    else:
+        _check_set(result, path.parent / UNITS_FILE, [path], required=False)
+
+
+def _check_set(result: Checked, units: Path, registers: list[Path], required: bool) -> tuple[Directory | None, dict[int, records.Register]]:
+    """units.yaml (when present or required) and registers checked against it (by year: as records)."""
     directory = None
+    by_year: dict[int, records.Register] = {}
     if units.is_file() or required:
         doc = load_file(units)
         directory, problems = check_units(doc)
-        result.problems.extend(doc.problems + problems)
-        result.files.append(str(units))
+        _add(result, doc, problems)
         result.directory = result.directory or directory
-    if contacts is not None and contacts.is_file():
-        _check_contacts(result, contacts, directory)
     for path in registers:
         doc = load_file(path)
         register, problems = check_register(doc, directory)
-        result.problems.extend(doc.problems + problems)
-        result.files.append(str(path))
+        _add(result, doc, problems)
         if register is not None:
             result.registers[str(path)] = register
+            by_year[register.year] = register.record()
+    return directory, by_year
+
+
+def _add(result: Checked, doc: Document, problems: list[Problem]) -> None:
+    if doc.path not in result.files:  # a file named twice (or inside a named directory) counts once
+        result.files.append(doc.path)
+        result.problems.extend(doc.problems + problems)
 
 
 def _check_workdays(result: Checked, path: Path) -> None:
     """The holiday override file (workdays.yaml), when there is one."""
     from gkcli.workdays_file import check_workdays_file
 
-    if path.is_file():
+    if path.is_file() and str(path) not in result.files:
         result.problems.extend(check_workdays_file(path))
         result.files.append(str(path))
 
@@ -278,5 +231,36 @@ def _check_contacts(result: Checked, path: Path, directory: Directory | None) ->
     from gkcli.contacts import check_contacts
 
     doc = load_file(path)
-    result.problems.extend(doc.problems + check_contacts(doc, directory)[1])
+    _add(result, doc, check_contacts(doc, directory)[1])
+
+
+def _check_requests(result: Checked, data_dir: Path, directory: Directory | None, registers: dict[int, records.Register | None]) -> None:
+    """Disclosure request files (requests/<year>/<unit>.yaml), each year against its register."""
+    from gkcli.disclosure.files import check_request_files
+
+    files, problems = check_request_files(data_dir, directory, registers)
+    result.files.extend(files)
+    result.problems.extend(problems)
+
+
+def _check_request_file(result: Checked, path: Path) -> None:
+    """One request file; its year's other files are read too, for repeated ids, but not reported."""
+    from gkcli.disclosure.files import check_request_files
+
+    data_dir = path.parents[2]
+    directory, _ = check_units(load_file(data_dir / UNITS_FILE))
+    checked = {year: check_register(load_file(found), directory)[0] for year, found in register_files(data_dir).items()}
+    registers = {year: register.record() if register is not None else None for year, register in checked.items()}
+    _, problems = check_request_files(data_dir, directory, registers)
     result.files.append(str(path))
+    result.problems.extend(problem for problem in problems if problem.path == str(path))
+
+
+def _check_progress(
+    result: Checked, data_dir: Path, directory: Directory, registers: dict[int, records.Register], only: list[Path] | None
+) -> None:
+    from gkcli.progress import check_progress_tree
+
+    problems, files = check_progress_tree(data_dir, directory, registers, only)
+    result.problems.extend(problems)
+    result.files.extend(files)

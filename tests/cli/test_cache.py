@@ -86,3 +86,27 @@ def test_shared_cache_directory_is_left_alone(data_copy: Path, cache_dir: Path) 
     expected = gk("--no-cache", *DUE, "--data", str(data_copy)).stdout
     assert gk(*DUE, "--data", str(data_copy)).stdout == expected
     assert entries(cache_dir) == []
+
+
+def due_ids(data: Path) -> set[int]:
+    return {item["id"] for item in json.loads(gk(*DUE, "--data", str(data)).stdout)}
+
+
+def test_progress_recorded_after_caching_is_seen_at_once(data_copy: Path, cache_dir: Path) -> None:
+    assert 3 in due_ids(data_copy)
+    [entry] = entries(cache_dir)
+    done = ("done", "3", "--unit", "市政数局", "--on", "2024-05-30", "--as-of", "2024-06-01", "--by", "张三")
+    gk(*done, "-e", "https://example.gov.cn/zwgk/2024/a.html", "--data", str(data_copy))
+    assert 3 not in due_ids(data_copy)  # progress is read beside the cached register, never from the cache
+    assert entries(cache_dir) == [entry]
+
+
+def test_request_added_after_caching_is_seen_at_once(data_copy: Path, cache_dir: Path) -> None:
+    def occurrences() -> set[str | None]:
+        return {item["occurrence"] for item in json.loads(gk(*DUE, "--data", str(data_copy)).stdout)}
+
+    assert "request:zhengshuju-001" not in occurrences()
+    [entry] = entries(cache_dir)
+    gk("request", "add", "--unit", "市政数局", "--received", "2024-05-20", "--data", str(data_copy))
+    assert "request:zhengshuju-001" in occurrences()
+    assert entries(cache_dir) == [entry]

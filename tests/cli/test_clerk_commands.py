@@ -69,7 +69,7 @@ def test_unknown_unit_is_a_usage_error_with_suggestion() -> None:
 
 
 def test_json_items_have_the_documented_keys() -> None:
-    item = due_json("--unit", "市政数局")[0]
+    item = next(item for item in due_json("--unit", "市政数局") if item["occurrence"] is None)
     assert {"id", "unit", "role", "due", "days_left", "light", "status", "deadline"} <= set(item)
     assert item["deadline"] == {"text": "2024年8月底前", "kind": "date"}
     assert (item["id"], item["due"], item["days_left"], item["light"]) == (38, "2024-08-31", 91, "green")
@@ -77,7 +77,9 @@ def test_json_items_have_the_documented_keys() -> None:
 
 def test_within_window_and_lights() -> None:
     items = json.loads(gk("due", "--data", str(DATA), "-u", "市政数局", "--as-of", "2024-08-20", "--within", "2w", "-f", "json").stdout)
-    assert [(item["id"], item["light"], item["days_left"]) for item in items] == [(38, "yellow", 11)]
+    tasks = [(item["id"], item["light"], item["days_left"]) for item in items if item["occurrence"] is None]
+    assert tasks == [(38, "yellow", 11)]
+    assert {item["light"] for item in items} == {"red", "yellow"}  # missed checkpoint periods are overdue
 
 
 def test_without_unit_lists_every_party() -> None:
@@ -89,10 +91,15 @@ def test_without_unit_lists_every_party() -> None:
 def test_overdue_grouped_with_counts_and_fail_if_any() -> None:
     args = ("overdue", "--data", str(DATA), "--as-of", "2024-10-08")
     run = gk(*args, "--unit", "市政数局", "--fail-if-any", code=1)
-    assert "逾期共 2 项：市政数局 2 项" in run.stdout
-    gk(*args, "--unit", "市政数局", "--as-of", "2024-06-01", "--fail-if-any", code=0)
+    mine = json.loads(gk(*args, "--unit", "市政数局", "-f", "json").stdout)
+    assert f"逾期共 {len(mine)} 项：市政数局 {len(mine)} 项" in run.stdout
+    md = gk(*args, "--unit", "市政数局", "-f", "md").stdout
+    assert "【月自查（2024年9月）等 9 期未完成（最早截止 2024-01-31）】" in md  # missed periods folded for people
+    assert md.count("【月自查") == 1
+    assert len([item for item in mine if (item["occurrence"] or "").startswith("monthly:")]) == 9  # JSON keeps each
+    gk("overdue", "--data", str(DATA), "--unit", "市人民法院", "--as-of", "2024-06-01", "--fail-if-any", code=0)
     items = json.loads(gk(*args, "-f", "json").stdout)
-    assert {item["id"] for item in items} == {38, 62}
+    assert {item["id"] for item in items if item["occurrence"] is None} == {38, 62}
     assert all(item["light"] == "red" for item in items)
 
 

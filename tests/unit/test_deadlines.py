@@ -73,7 +73,7 @@ def test_after_publication(text: str, days: int) -> None:
         ("每季度", "无法识别"),
         ("2025年13月底前", "月份不存在"),
         ("2025年2月30日前", "日期不存在"),
-        ("0000年底前", "年份不存在"),
+        ("0000年底前", "年份 0 不合理"),
     ],
 )
 def test_unreadable(text: str, message: str) -> None:

@@ -58,7 +58,10 @@ def test_an_impossible_date_points_at_its_line() -> None:
 
 def test_schema_problems_are_in_chinese() -> None:
     text = 'years:\n  - year: 2027\n    makeup_days:\n      - date: "2027-05-08"\n        nmae: 劳动节\n'
-    assert problems_of(text) == [(4, "“date”应为日期（YYYY-MM-DD）"), (5, "未知字段“nmae”（您是不是要写“name”？）")]
+    assert problems_of(text) == [
+        (4, "“date”应为日期，写作 YYYY-MM-DD（如 2024-12-31），而不是文字“2027-05-08”"),
+        (5, "未知字段“nmae”：您是不是要写“name”？"),
+    ]
 
 
 def test_overlapping_holidays_are_refused() -> None:

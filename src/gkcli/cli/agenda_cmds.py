@@ -47,6 +47,9 @@ def due(
         typer.Option("--role", help="按角色筛选（可重复）：lead 牵头、named 点名、group 通过单位组。", show_default=False),
     ] = None,
     include_related: RelatedOpt = False,
+    include_future: Annotated[
+        bool, typer.Option("--include-future", help="同时列出尚未开始、也未临近的周期性节点（如下半年的月自查）。")
+    ] = False,
     warn_days: WarnOpt = DEFAULT_WARN_DAYS,
     as_of: AsOfOpt = None,
     data: DataOpt = None,
@@ -73,8 +76,10 @@ def due(
     roles = {Role(choice.value) for choice in role} if role else None
     duties = duties_for(loaded, unit, roles=roles, include_related=include_related or Role.RELATED in (roles or ()))
     tracking = load_tracking(loaded)
+    extra = tracking.more(duties)
+    progress = tracking.progress
     items = agenda(
-        duties, loaded.register, day, warn_days=warn_days, within=window, progress=tracking.progress, extra=tracking.more(duties)
+        duties, loaded.register, day, warn_days=warn_days, within=window, include_future=include_future, progress=progress, extra=extra
     )
     name = loaded.directory.name(loaded.directory.resolve(unit)) if unit else None
     sys.stdout.write(render(agenda_listing(items, loaded, _title(name, "应办事项", day), one_unit=unit is not None), fmt.value))

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from gkcli.cli import agenda_cmds, import_cmds, query_cmds, register_cmds, remind_cmds, schedule_cmds
+from gkcli.cli import (
+    agenda_cmds,
+    calendar_cmds,
+    import_cmds,
+    progress_cmds,
+    query_cmds,
+    register_cmds,
+    remind_cmds,
+    report_cmds,
+    request_cmds,
+    schedule_cmds,
+)
 from gkcli.cli.guard import GkGroup
 from gkcli.cli.options import without_cache
 
@@ -42,9 +53,13 @@ def root(
 agenda_cmds.register(app)
 query_cmds.register(app)
 register_cmds.register(app)
+progress_cmds.register(app)
+report_cmds.register(app)
+request_cmds.register(app)
+remind_cmds.register(app)
+calendar_cmds.register(app)
 schedule_cmds.register(app)
 import_cmds.register(app)
-remind_cmds.register(app)
 
 
 def run() -> None:

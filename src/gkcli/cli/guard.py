@@ -82,7 +82,7 @@ USAGE_PATTERNS = [
     (re.compile(r"\(Possible options: (.+)\)"), r"（可能是：\1）"),
     (re.compile(r"Did you mean (.+)\?"), r"您是不是要找：\1"),
     (re.compile(r"Missing argument '(.+?)'\."), r"缺少参数 \1"),
-    (re.compile(r"Missing option '(.+?)'\."), r"缺少选项 \1"),
+    (re.compile(r"Missing option '(.+?)'(?: / '.+?')*\."), r"缺少选项 \1"),
     (re.compile(r"Option '(.+?)' requires an argument\."), r"选项 \1 需要一个值"),
     (re.compile(r"No such command '(.+?)'\."), r"没有这个命令：\1"),
     (re.compile(r"^Missing command\.$"), "缺少命令"),

@@ -23,8 +23,10 @@ class ProblemFormat(StrEnum):
 class SchemaName(StrEnum):
     register = "register"
     units = "units"
-    workdays = "workdays"
+    progress = "progress"
+    requests = "requests"
     contacts = "contacts"
+    workdays = "workdays"
 
 
 def validate(
@@ -55,7 +57,8 @@ def validate(
 
 def schema(
     name: Annotated[
-        SchemaName, typer.Argument(help="register 任务清单；units 单位表；workdays 节假日安排补充文件；contacts 提醒联系方式。")
+        SchemaName,
+        typer.Argument(help="register 任务清单；units 单位表；progress 进度；requests 依申请；contacts 联系方式；workdays 节假日补充。"),
     ] = SchemaName.register,
 ) -> None:
     """输出数据文件的 JSON Schema，供 VS Code 等编辑器补全和检查。

@@ -27,6 +27,11 @@ class Listing:
     title: str = ""
     summary: str = ""
     style: Callable[[dict[str, Any]], str | None] = field(default=lambda item: None)
+    rows: list[dict[str, Any]] | None = None  # what people see in table/md, when it differs from `items`
+
+    @property
+    def shown(self) -> list[dict[str, Any]]:
+        return self.items if self.rows is None else self.rows
 
 
 RENDERERS = {"table": "gkcli.render.table", "json": "gkcli.render.jsonfmt", "csv": "gkcli.render.csvfmt", "md": "gkcli.render.md"}

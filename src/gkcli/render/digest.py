@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import Any
 
 from gkcli.render.jsonfmt import dumps
-from gkcli.views.agenda import days_label
+from gkcli.views.agenda import days_label, occurrence_label
 from gkcli.views.remind import section_title
 
 Digest = dict[str, Any]
@@ -19,7 +19,7 @@ FOOTER = "（本提醒由 gk remind 自动生成）"
 
 
 def _details(entry: dict[str, Any]) -> str:
-    parts = [entry["label"]] if entry["label"] else []
+    parts = [occurrence_label(entry)] if entry["label"] else []
     parts += [f"截止 {entry['due']}", days_label(entry)]
     return "，".join(parts) + ("（牵头）" if entry["role"] == "lead" else "")
 

@@ -13,7 +13,7 @@ def render(listing: Listing) -> str:
     lines = [f"**{listing.title}**", ""] if listing.title else []
     lines.append("| " + " | ".join(cell(column.title) for column in listing.columns) + " |")
     lines.append("|" + "|".join(" --- " for _ in listing.columns) + "|")
-    for item in listing.items:
+    for item in listing.shown:
         lines.append("| " + " | ".join(cell(column.value(item)) for column in listing.columns) + " |")
     if listing.summary:
         lines += ["", listing.summary]

@@ -26,11 +26,17 @@ def as_json(problems: list[Problem], files: list[str]) -> str:
 
 
 def _escape(value: str) -> str:
+    """GitHub workflow-command data: %, CR and LF are escaped."""
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _escape_property(value: str) -> str:
+    """A workflow-command property (file=…) also escapes the separators “:” and “,”."""
+    return _escape(value).replace(":", "%3A").replace(",", "%2C")
+
+
 def github(problems: list[Problem], files: list[str]) -> str:
-    lines = [f"::error file={_escape(p.path)},line={p.line},col={p.col}::{_escape(p.message)}" for p in problems]
+    lines = [f"::error file={_escape_property(p.path)},line={p.line},col={p.col}::{_escape(p.message)}" for p in problems]
     return "\n".join([*lines, text(problems, files).splitlines()[-1]]) + "\n"
 
 

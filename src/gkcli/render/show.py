@@ -6,12 +6,11 @@ from typing import Any
 
 from gkcli.render import Listing, render
 from gkcli.render.jsonfmt import dumps
-from gkcli.views.agenda import AGENDA_COLUMNS
-from gkcli.views.show import detail_text
+from gkcli.views.show import PARTY_COLUMNS, detail_text
 
 
 def _parties(detail: dict[str, Any], fmt: str) -> str:
-    listing = Listing(detail["parties"], AGENDA_COLUMNS[:6], title=f"各责任单位（截至 {detail['as_of']}）")
+    listing = Listing(detail["parties"], PARTY_COLUMNS, title=f"各责任单位（截至 {detail['as_of']}）")
     return render(listing, fmt)
 
 

@@ -37,7 +37,7 @@ def render(listing: Listing) -> str:
             table.add_column(column.title, overflow="fold", ratio=column.ratio, min_width=10)
         else:
             table.add_column(column.title, no_wrap=True)
-    for item in listing.items:
+    for item in listing.shown:
         table.add_row(*(column.value(item) for column in listing.columns), style=listing.style(item))
     buffer = io.StringIO()
     out = console(buffer)

@@ -38,6 +38,43 @@ def item_json(item: Item, data: Data) -> dict[str, Any]:
     }
 
 
+def _series(entry: dict[str, Any]) -> tuple[int, str, str] | None:
+    key = entry["occurrence"]
+    if not key or entry["light"] != "red" or key.startswith("request:"):
+        return None
+    return (entry["id"], entry["unit_id"], key.split(":", 1)[0])
+
+
+def fold_missed(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Overdue periods of one recurring checkpoint (per task and unit) as one row, for people.
+
+    Eleven missed monthly self-checks read better as one line "… 等 11 期未完成" than as eleven.
+    The row keeps the latest missed period and adds `missed` (how many) and `first_due`.
+    JSON output is not folded: scripts get every period.
+    """
+    rows: list[dict[str, Any]] = []
+    folded: dict[tuple[int, str, str], dict[str, Any]] = {}
+    for entry in entries:
+        series = _series(entry)
+        if series is None:
+            rows.append(entry)
+        elif series in folded:
+            row = folded[series]
+            row.update({key: entry[key] for key in ("due", "days_left", "label", "occurrence")}, missed=row["missed"] + 1)
+        else:
+            folded[series] = {**entry, "missed": 1, "first_due": entry["due"]}
+            rows.append(folded[series])
+    return rows
+
+
+def occurrence_label(entry: dict[str, Any]) -> str:
+    """The occurrence's name, with the count of missed periods folded into it."""
+    label = str(entry["label"] or "")
+    if entry.get("missed", 1) > 1:
+        label += f"等 {entry['missed']} 期未完成（最早截止 {entry['first_due']}）"
+    return label
+
+
 def role_label(entry: dict[str, Any]) -> str:
     return ROLE_LABELS[Role(entry["role"])]
 
@@ -67,7 +104,12 @@ AGENDA_COLUMNS = [
     Column("角色", role_label),
     Column("截止", due_label, wrap=True),
     Column("剩余", days_label),
-    Column("任务内容", lambda entry: entry["content"], wrap=True, ratio=4),
+    Column(
+        "任务内容",
+        lambda entry: f"【{occurrence_label(entry)}】{entry['content']}" if entry["label"] else entry["content"],
+        wrap=True,
+        ratio=4,
+    ),
 ]
 
 
@@ -81,7 +123,7 @@ def agenda_listing(items: list[Item], data: Data, title: str, one_unit: bool = F
     undated = len(entries) - sum(counts.values())
     summary = f"共 {len(entries)} 项：逾期 {counts['red']}，临近 {counts['yellow']}，正常 {counts['green']}，无固定日期 {undated}"
     columns = [column for column in AGENDA_COLUMNS if not (one_unit and column.title == "单位")]
-    return Listing(entries, columns, title=title, summary=summary, style=light_style)
+    return Listing(entries, columns, title=title, summary=summary, style=light_style, rows=fold_missed(entries))
 
 
 def overdue_listing(items: list[Item], data: Data, title: str) -> Listing:
@@ -95,4 +137,4 @@ def overdue_listing(items: list[Item], data: Data, title: str) -> Listing:
     per_unit = "；".join(f"{unit} {count} 项" for unit, count in sorted(counts.items(), key=lambda pair: order[pair[0]]))
     summary = f"逾期共 {len(entries)} 项" + (f"：{per_unit}" if per_unit else "")
     columns = [AGENDA_COLUMNS[2], AGENDA_COLUMNS[1], AGENDA_COLUMNS[3], AGENDA_COLUMNS[4], AGENDA_COLUMNS[5], AGENDA_COLUMNS[6]]
-    return Listing(entries, columns, title=title, summary=summary, style=light_style)
+    return Listing(entries, columns, title=title, summary=summary, style=light_style, rows=fold_missed(entries))

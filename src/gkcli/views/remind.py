@@ -6,7 +6,7 @@ from typing import Any
 
 from gkcli.data import Data
 from gkcli.remind import SECTIONS, YEAR_END_DAYS, Digest, Section
-from gkcli.views.agenda import item_json
+from gkcli.views.agenda import fold_missed, item_json
 
 SUMMARY_CHARS = 40
 MIN_SENTENCE = 8  # a first sentence shorter than this says too little on its own
@@ -55,13 +55,14 @@ def subject(unit: str, period: str, counts: dict[str, int], within: int) -> str:
 def digest_json(digest: Digest, data: Data) -> dict[str, Any]:
     """The stable JSON object of one unit's digest (documented in README.md)."""
     unit = data.directory.name(digest.party)
-    counts = {section.value: len(digest.sections[section]) for section in SECTIONS}
-    counts["total"] = sum(counts.values())
     items = [
         {**item_json(item, data), "section": section.value, "summary": short_text(item.duty.task.content)}
         for section in SECTIONS
         for item in digest.sections[section]
     ]
+    items = fold_missed(items)
+    counts = {section.value: sum(1 for item in items if item["section"] == section) for section in SECTIONS}
+    counts["total"] = sum(counts.values())
     return {
         "unit": unit,
         "unit_id": digest.party,

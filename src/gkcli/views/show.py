@@ -10,8 +10,10 @@ from gkcli.data import Data
 from gkcli.errors import UsageError
 from gkcli.obligations import OWING_ROLES, STRENGTH, parties, task_duties
 from gkcli.records import Task
+from gkcli.render import Column
 from gkcli.tracking import Tracking
-from gkcli.views.agenda import item_json
+from gkcli.views.agenda import AGENDA_COLUMNS, item_json
+from gkcli.views.progress import evidence_label, progress_json, progress_label
 from gkcli.views.tasks import KIND_LABELS as DEADLINE_KIND_LABELS
 from gkcli.views.tasks import task_json
 from gkcli.views.units import KIND_LABELS
@@ -43,12 +45,21 @@ def task_detail(data: Data, task: Task, as_of: dt.date, tracking: Tracking | Non
     shown = set(parties(data.directory))
     duties = [duty for party, duty in task_duties(task, data.directory).items() if party in shown and duty.role in OWING_ROLES]
     tracking = tracking or Tracking()
-    items = agenda(duties, data.register, as_of, progress=tracking.progress, include_done=True, extra=tracking.more(duties))
+    items = agenda(
+        duties, data.register, as_of, progress=tracking.progress, include_done=True, include_future=True, extra=tracking.more(duties)
+    )
     strength = {duty.party: (-STRENGTH[duty.role], index) for index, duty in enumerate(duties)}
     order = sorted(items, key=lambda item: (strength[item.duty.party], item.due or dt.date.max))
-    detail["parties"] = [item_json(item, data) for item in order]
+    detail["parties"] = [item_json(item, data) | progress_json(item, tracking.ledger, as_of) for item in order]
     detail["as_of"] = as_of
     return detail
+
+
+PARTY_COLUMNS = [
+    *(column for column in AGENDA_COLUMNS[:6] if column.title != "序号"),
+    Column("进展", progress_label, wrap=True, ratio=2),
+    Column("佐证材料", evidence_label, wrap=True, ratio=2),
+]
 
 
 def _unit_text(entry: dict[str, Any]) -> str:
