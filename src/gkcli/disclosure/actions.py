@@ -12,7 +12,7 @@ from gkcli.data import Data
 from gkcli.disclosure.checks import handling_problem
 from gkcli.disclosure.deadline import Workdays, request_due
 from gkcli.disclosure.files import Ledger, load_ledger, year_dir
-from gkcli.disclosure.model import Consult, Request
+from gkcli.disclosure.model import REQUEST_ID_MAX, REQUEST_ID_RULE, Consult, Request
 from gkcli.disclosure.write import save
 from gkcli.errors import UsageError
 from gkcli.filewrite import locked
@@ -186,4 +186,4 @@ def _valid(model: type[Request], **values: object) -> Request:
     try:
         return model.model_validate(values)
     except ValidationError:
-        raise UsageError(f"申请编号“{values['id']}”无效：只能用英文字母、数字、.、_、-，且以字母或数字开头，最长 64 个字符") from None
+        raise UsageError(f"申请编号“{values['id']}”无效：{REQUEST_ID_RULE}，最长 {REQUEST_ID_MAX} 个字符") from None
