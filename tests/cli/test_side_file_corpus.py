@@ -10,6 +10,9 @@ traceback and without writing anything.
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
+import itertools
 import json
 import re
 import shutil
@@ -17,7 +20,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 
+from gkcli.disclosure.model import Request, RequestsFile
 from tests.cli.test_validate_corpus import expectations, snapshot
 from tests.conftest import DATA, ROOT, gk
 
@@ -53,6 +58,10 @@ def place(case: Path, root: Path) -> Path:
     return target
 
 
+def requests_in(text: str) -> list[Request]:
+    return RequestsFile.model_validate(yaml.safe_load(text)).requests
+
+
 def test_each_corpus_covers_the_fault_families() -> None:
     for kind in KINDS:
         invalid = cases(kind, "invalid")
@@ -85,6 +94,27 @@ def test_invalid_case_reports_exactly_its_problems(case: Path, tmp_path: Path, m
 def test_valid_case_passes(case: Path, tmp_path: Path) -> None:
     target = place(case, tmp_path / "case")
     assert "检查通过" in gk("validate", str(target)).stdout
+
+
+@pytest.mark.parametrize("case", cases("requests", "valid"), ids=case_id)
+def test_a_hand_written_request_file_survives_a_gk_write(case: Path, tmp_path: Path) -> None:
+    """gk rewrites the file: the requests, the leading comments, a BOM and CRLF endings all stay."""
+    target = place(case, tmp_path / "case")
+    data = tmp_path / "case" / "data"
+    raw = target.read_bytes()
+    before = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    header = list(itertools.takewhile(lambda line: line.startswith("#"), before.splitlines()))
+
+    gk("request", "add", "--unit", target.stem, "--received", "2024-12-30", "--id", "added-1", "--data", str(data))
+
+    after = target.read_bytes()
+    text = after.decode("utf-8-sig").replace("\r\n", "\n")
+    added = Request(id="added-1", received=dt.date(2024, 12, 30))
+    assert requests_in(text) == [*requests_in(before), added]
+    assert text.splitlines()[: len(header)] == header
+    assert after.startswith(codecs.BOM_UTF8) == raw.startswith(codecs.BOM_UTF8)
+    assert (b"\r\n" in after) == (b"\r\n" in raw)
+    assert "检查通过" in gk("validate", str(data)).stdout
 
 
 @pytest.mark.parametrize("name", ["syntax-unclosed-quote.yaml", "unknown-unit-close-ids.yaml", "duplicate-id.yaml"])
