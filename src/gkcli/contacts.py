@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 from gkcli.errors import DataError, Problem, UsageError
 from gkcli.load import Document, load_file
 from gkcli.model import Text
-from gkcli.units import Directory
+from gkcli.units import Directory, describe_invisible, reveal_invisible
 
 CONTACTS_FILE = "contacts.yaml"
 EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$")
@@ -115,6 +115,9 @@ def contact_problems(doc: Document, entries: list[tuple[int, Contact]], director
         for position, hook in enumerate(contact.webhooks):
             for message in url_problems(hook.url):
                 yield doc.problem((*loc, "webhooks", position, "url"), message)
+        invisible = describe_invisible(contact.unit)
+        if invisible:
+            yield doc.problem((*loc, "unit"), f"单位“{reveal_invisible(contact.unit)}”中含有{invisible}，请删除")
         if directory is None:
             continue
         party = directory.lookup(contact.unit)
@@ -123,7 +126,8 @@ def contact_problems(doc: Document, entries: list[tuple[int, Contact]], director
             tail = f"；您是不是要找：{'、'.join(hint)}" if hint else ""
             yield doc.problem((*loc, "unit"), f"units.yaml 中没有单位“{contact.unit}”{tail}")
         elif party in seen:
-            yield doc.problem((*loc, "unit"), f"“{contact.unit}”重复（第 {doc.where(('contacts', seen[party], 'unit'))[0]} 行已有）")
+            line = doc.where(("contacts", seen[party], "unit"))[0]
+            yield doc.problem((*loc, "unit"), f"“{contact.unit}”重复：第 {line} 行已有同一单位（{directory.name(party)}），请合并为一项")
         elif party in directory.groups and directory.members(party):
             yield doc.problem((*loc, "unit"), f"“{contact.unit}”是有成员的单位组：提醒按成员单位发送，请为各成员单位分别填写")
         if party is not None:

@@ -31,7 +31,9 @@ def _not_a_number(value: object) -> object:
 
 
 Date = Annotated[dt.date, BeforeValidator(_not_a_number)]
-Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", description="稳定的英文/拼音标识")]
+ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
+ID_RULE = "只能用小写英文字母、数字、- 和 _，且以字母开头"
+Id = Annotated[StrictStr, Field(pattern=ID_PATTERN, description="稳定的英文/拼音标识")]
 
 
 class _Closed(BaseModel):
@@ -70,8 +72,8 @@ class Checkpoint(_Closed):
     text: Text = Field(description="出处：任务内容中写明频次的原文片段，逐字照录")
     cadence: Cadence = Field(description="monthly 每月；quarterly 每季度；biweekly 每2周；window 时间段；yearly 每年")
     name: Text | None = Field(None, description="每次节点的名称，如“月自查”；省略时用 text")
-    start: dt.date | None = Field(None, description="起始日期（window 必填；biweekly 可选，默认清单年度1月1日）")
-    due: dt.date | None = Field(None, description="截止日期（仅 window）")
+    start: Date | None = Field(None, description="起始日期（window 必填；biweekly 可选，默认清单年度1月1日）")
+    due: Date | None = Field(None, description="截止日期（仅 window）")
 
     def record(self) -> records.Checkpoint:
         return records.Checkpoint(self.text, self.cadence, self.name, self.start, self.due)
@@ -166,7 +168,7 @@ class ProgressRecord(_Closed):
     task: StrictInt = Field(ge=1, description="任务序号")
     occurrence: StrictStr | None = Field(None, description="哪一期，如 monthly:2024-03；省略表示任务本身")
     event: Event = Field(description="start 开始办理；done 完成（销号）；reopen 重新打开")
-    date: dt.date = Field(description="发生日期（YYYY-MM-DD）")
+    date: Date = Field(description="发生日期（YYYY-MM-DD）")
     note: StrictStr | None = Field(None, description="进展说明")
     evidence: list[Text] = Field(default_factory=list, description="佐证材料：链接或文件路径")
     recorded_at: Text = Field(description="填报时间（带时区，加引号），如 '2024-07-01T10:22:03+08:00'")

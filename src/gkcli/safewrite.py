@@ -41,6 +41,7 @@ REASONS = {
     errno.EACCES: "没有写入权限",
     errno.EPERM: "没有写入权限",
     errno.ENOENT: "所在目录不存在",
+    errno.ENOTDIR: "所在路径不是目录",
 }
 
 

@@ -7,17 +7,23 @@ already rejected are not reported a second time.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
+from gkcli.disclosure.model import REQUEST_ID_PATTERN, REQUEST_ID_RULE
 from gkcli.errors import Problem
 from gkcli.load import Document
+from gkcli.model import ID_PATTERN, ID_RULE
+from gkcli.units import reveal_invisible
 
 Loc = tuple[Any, ...]
 INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+PATTERN_RULES = {ID_PATTERN: ID_RULE, REQUEST_ID_PATTERN: REQUEST_ID_RULE}
 
 
 def schema_problems(doc: Document, model: type[BaseModel], error: ValidationError) -> list[Problem]:
@@ -59,7 +65,7 @@ def _unknown_field(model: type[BaseModel], loc: Loc, typo_of: Loc | None) -> str
     if typo_of is not None:
         return f"未知字段“{name}”：您是不是要写“{typo_of[-1]}”？"
     owner = model_at(model, loc[:-1])
-    fields = list(owner.model_fields) if owner else []
+    fields = list(_fields(owner)) if owner else []
     guess = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
     if guess:
         return f"未知字段“{name}”：您是不是要写“{guess[0]}”？"
@@ -73,9 +79,14 @@ def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     for part in loc:
         if current is None or isinstance(part, int):
             continue
-        info = current.model_fields.get(str(part))
+        info = _fields(current).get(str(part))
         current = _model_in(info.annotation) if info else None
     return current
+
+
+def _fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """The fields of `model` by the name written in the file (`from:`, not `start`)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -95,6 +106,10 @@ def _context(doc: Document, loc: Loc) -> str:
         return f"{'单位' if loc[0] == 'units' else '单位组'}“{record['name']}”："
     if loc[0] == "categories" and isinstance(record.get("number"), int):
         return f"类别 {record['number']}："
+    if loc[0] == "requests" and isinstance(record.get("id"), str) and loc[2] != "id":
+        return f"申请 {record['id']}："
+    if loc[0] == "contacts" and isinstance(record.get("unit"), str):
+        return f"“{record['unit']}”的联系方式："
     return ""
 
 
@@ -120,14 +135,28 @@ def shown(value: Any) -> str:
     if isinstance(value, str):
         return f"文字“{value if len(value) <= 30 else value[:30] + '……'}”"
     if isinstance(value, bool):
-        return f"{str(value).lower()}"
+        word, spelt = ("true", "yes、on") if value else ("false", "no、off")
+        return f"是非值 {word}（YAML 把 {spelt} 也读作 {word}）"
     if isinstance(value, int | float):
         return f"数字 {value}"
+    if isinstance(value, dt.date):
+        return f"日期 {value}"
     if isinstance(value, dict):
         return "一个“键: 值”映射"
     if isinstance(value, list):
         return "一个列表"
     return str(value)
+
+
+def _visible(value: Any) -> str:
+    """The text with invisible characters shown as [U+XXXX] (a plain space stays a space)."""
+    text = str(value)
+    return text if text.isprintable() else reveal_invisible(text)
+
+
+def _pattern_rule(ctx: Any) -> str:
+    """What a text with a pattern may contain, in words."""
+    return PATTERN_RULES.get(str(ctx.get("pattern")), "含有不允许的字符")
 
 
 def _expected(ctx: Any) -> str:
@@ -153,9 +182,10 @@ def _message(item: Any) -> str:
         "list_type": f"{name}应为列表（如 [甲, 乙]），而不是{shown(value)}",
         "model_type": f"{name}应为“键: 值”形式的映射，而不是{shown(value)}",
         "string_too_short": f"{name}不能为空",
+        "string_too_long": f"{name}太长：最多 {ctx.get('max_length')} 个字符，现在有 {len(str(value))} 个",
         "greater_than_equal": f"{name}应不小于 {ctx.get('ge')}，而不是 {value}",
         "less_than_equal": f"{name}应不大于 {ctx.get('le')}，而不是 {value}",
-        "string_pattern_mismatch": f"{name}格式不对：只能用小写英文字母、数字、- 和 _，且以字母开头（现在是“{value}”）",
+        "string_pattern_mismatch": f"{name}格式不对：{_pattern_rule(ctx)}（现在是“{_visible(value)}”）",
         "enum": f"{name}的取值“{value}”无效，应为：{_expected(ctx)}",
     }
     return messages.get(kind, f"{name}无效：{item['msg']}")

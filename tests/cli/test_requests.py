@@ -137,7 +137,7 @@ def test_an_invalid_file_is_never_overwritten(data: str) -> None:
     path.write_text(broken, encoding="utf-8")
     run = gk("request", "answer", "zhengfuban-001", "--data", data, "--on", "2024-02-20", code=1)
     line = broken.splitlines().index("    recieved: 2024-02-06") + 1
-    assert f"zhengfuban.yaml:{line}:5: 未知字段“recieved”" in run.stderr
+    assert f"zhengfuban.yaml:{line}:5: 申请 zhengfuban-001：未知字段“recieved”" in run.stderr
     assert path.read_text(encoding="utf-8") == broken
 
 

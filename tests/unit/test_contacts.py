@@ -77,7 +77,7 @@ def test_unknown_duplicate_and_group_units(directory: Directory) -> None:
 """
     assert problems(text, directory) == [
         "2: units.yaml 中没有单位“市政数据局”；您是不是要找：市政数局、市财政局、市民政局",
-        "6: “zhengshuju”重复（第 4 行已有）",
+        "6: “zhengshuju”重复：第 4 行已有同一单位（市政数局），请合并为一项",
         "8: “市政府各相关部门（单位）”是有成员的单位组：提醒按成员单位发送，请为各成员单位分别填写",
     ]
 

@@ -36,9 +36,9 @@ def calendar(
     from gkcli.agenda import agenda
     from gkcli.calendar_events import calendar_events
     from gkcli.data import load_data
-    from gkcli.filewrite import write_atomically
     from gkcli.queries import duties_for
     from gkcli.render.ics import ics_bytes
+    from gkcli.safewrite import write_atomic
     from gkcli.tracking import load_tracking
 
     day = as_of_date(as_of)
@@ -54,7 +54,7 @@ def calendar(
     if str(output) == "-":
         sys.stdout.buffer.write(content)
         return
-    write_atomically(output, content)
+    write_atomic(output, content)
     skipped = len(items) - len(events)
     tail = f"；另有 {skipped} 项无固定日期，未导出" if skipped else ""
     sys.stdout.write(f"已写入 {output}：{len(events)} 个日程（{who}，提前 {remind_days} 天提醒）{tail}\n")

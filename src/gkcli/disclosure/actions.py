@@ -6,16 +6,14 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from gkcli.data import Data
 from gkcli.disclosure.checks import handling_problem
 from gkcli.disclosure.deadline import Workdays, request_due
-from gkcli.disclosure.files import Ledger, load_ledger, year_dir
-from gkcli.disclosure.model import Consult, Request
-from gkcli.disclosure.write import save
-from gkcli.errors import UsageError
-from gkcli.filewrite import locked
+from gkcli.disclosure.files import Ledger, load_ledger
+from gkcli.disclosure.model import REQUEST_ID_MAX, REQUEST_ID_RULE, Consult, Request
+from gkcli.disclosure.write import Change, save, year_locked
+from gkcli.errors import UsageError, WriteError
 
 Edit = Callable[[Request], Request]
 
@@ -36,28 +34,47 @@ def add(data: Data, unit: str, received: dt.date, request_id: str | None = None,
         raise UsageError(reason)
     if received.year != data.register.year:
         raise UsageError(f"收到日期 {received} 不在 {data.register.year} 年：请用 --year {received.year}（需有该年的任务清单）")
-    with locked(_folder(data)):
+    with year_locked(data):
         ledger = load_ledger(data)
         chosen = request_id or next_id(ledger, unit_id)
         if any(request.id == chosen for _, request in ledger.entries()):
             raise UsageError(f"编号“{chosen}”已被使用，请换一个 --id")
         request = _valid(Request, id=chosen, title=title or None, received=received)
-        filed = ledger.filed(unit_id)
-        filed.requests.append(request)
-        save(filed, _header(data, unit_id))
+        save(data, unit_id, _appending(request))
     return Recorded(unit_id, request)
 
 
 def change(data: Data, request_id: str, edit: Edit) -> Recorded:
     """Apply `edit` to the request with id `request_id` and write its file."""
-    with locked(_folder(data)):
-        ledger = load_ledger(data)
-        unit_id, request = ledger.find(request_id)
+    with year_locked(data):
+        unit_id, request = load_ledger(data).find(request_id)
         updated = edit(request)
-        filed = ledger.filed(unit_id)
-        filed.requests[filed.requests.index(request)] = updated
-        save(filed, _header(data, unit_id))
+        save(data, unit_id, _replacing(request, updated))
     return Recorded(unit_id, updated)
+
+
+def _appending(request: Request) -> Change:
+    def change(requests: list[Request]) -> list[Request]:
+        if any(item.id == request.id for item in requests):
+            raise _changed_meanwhile(request)
+        return [*requests, request]
+
+    return change
+
+
+def _replacing(old: Request, new: Request) -> Change:
+    """Replace `old` by `new`; refused when `old` is no longer in the file as it was read."""
+
+    def change(requests: list[Request]) -> list[Request]:
+        if old not in requests:
+            raise _changed_meanwhile(old)
+        return [new if item == old else item for item in requests]
+
+    return change
+
+
+def _changed_meanwhile(request: Request) -> WriteError:
+    return WriteError(f"申请 {request.id} 所在的文件在读取之后被其他程序修改；本次未写入，对方的修改已保留，请重新运行命令")
 
 
 def extend(on: dt.date, calendar: Workdays) -> Edit:
@@ -146,18 +163,6 @@ def next_id(ledger: Ledger, unit_id: str) -> str:
     return f"{unit_id}-{max(numbers, default=0) + 1:03d}"
 
 
-def _folder(data: Data) -> Path:
-    return year_dir(data.data_dir, data.register.year)
-
-
-def _header(data: Data, unit_id: str) -> str:
-    name = data.directory.name(unit_id)
-    return (
-        "yaml-language-server: $schema=../../schema/requests.schema.json\n"
-        f"{name}（{unit_id}）{data.register.year} 年依申请公开登记。由 gk request 维护；手工修改后请运行 gk validate。"
-    )
-
-
 def _open(request: Request) -> None:
     if request.answered is not None:
         raise UsageError(f"申请 {request.id} 已于 {request.answered} 答复，不能再修改")
@@ -186,4 +191,4 @@ def _valid(model: type[Request], **values: object) -> Request:
     try:
         return model.model_validate(values)
     except ValidationError:
-        raise UsageError(f"申请编号“{values['id']}”无效：只能用英文字母、数字、.、_、-，且以字母或数字开头，最长 64 个字符") from None
+        raise UsageError(f"申请编号“{values['id']}”无效：{REQUEST_ID_RULE}，最长 {REQUEST_ID_MAX} 个字符") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Iterator
 
 from gkcli.deadlines import EVENT_APPLICATION
@@ -27,11 +28,21 @@ def handling_problem(directory: Directory, register: Register, unit_id: str) -> 
     if unit_id in directory.groups:
         return f"“{directory.name(unit_id)}”是单位组：申请须登记在具体单位下（如需登记某乡镇，请先在 units.yaml 中添加该单位）"
     if unit_id not in directory.units:
-        return f"units.yaml 中没有 id 为“{unit_id}”的单位（申请文件名应为 单位id.yaml）"
+        return _unknown_unit(directory, unit_id)
     duty = task_duties(task, directory).get(unit_id)
     if duty is None or duty.role not in OWING_ROLES:
         return f"{directory.name(unit_id)}不承担任务 {task.id}（依申请公开答复），不能登记申请"
     return None
+
+
+def _unknown_unit(directory: Directory, unit_id: str) -> str:
+    """No such unit id: the id meant by a name used as the file name, else the closest ids."""
+    named = directory.lookup(unit_id)
+    if named is not None:
+        return f"申请文件名应为 units.yaml 中的单位 id：请把 {unit_id}.yaml 改名为 {named}.yaml"
+    close = difflib.get_close_matches(unit_id, list(directory.units), n=3, cutoff=0.6)
+    hint = f"；您是不是要写：{'、'.join(f'{found}.yaml（{directory.name(found)}）' for found in close)}" if close else ""
+    return f"units.yaml 中没有 id 为“{unit_id}”的单位（申请文件名应为 单位id.yaml）{hint}"
 
 
 def request_findings(request: Request, year: int) -> Iterator[Finding]:

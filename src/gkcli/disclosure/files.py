@@ -8,6 +8,7 @@ under (the year it was received); a request answered in January stays in the pre
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,10 +16,9 @@ from pathlib import Path
 from gkcli.data import Data
 from gkcli.disclosure.checks import handling_problem, request_findings
 from gkcli.disclosure.model import Request, RequestsFile
-from gkcli.disclosure.paths import REQUESTS_DIR
-from gkcli.disclosure.paths import year_dir as year_dir  # re-exported for gkcli.disclosure.actions
+from gkcli.disclosure.paths import REQUESTS_DIR, year_dir
 from gkcli.errors import DataError, Problem, UsageError
-from gkcli.load import Document, load_file
+from gkcli.load import Document, load_file, load_text
 from gkcli.records import Register
 from gkcli.units import Directory
 
@@ -32,7 +32,7 @@ def request_years(data_dir: Path) -> dict[int, Path]:
 
 @dataclass
 class Filed:
-    """One unit's file: where it is, its leading comment lines, and its requests in file order."""
+    """One unit's file: where it is, its requests in file order, and (when about to be rewritten) its leading comment lines."""
 
     unit: str
     path: Path
@@ -62,9 +62,6 @@ class Ledger:
         close = difflib.get_close_matches(request_id, known, n=3)
         hint = f"；您是不是要找：{'、'.join(close)}" if close else ""
         raise UsageError(f"{self.year} 年没有编号为“{request_id}”的申请{hint}")
-
-    def filed(self, unit: str) -> Filed:
-        return self.files.get(unit) or Filed(unit, self.folder / f"{unit}.yaml")
 
 
 def read_ledger(data_dir: Path, year: int, directory: Directory | None, register: Register | None) -> tuple[Ledger, list[Problem]]:
@@ -102,16 +99,22 @@ def _read_file(
     for index, request in enumerate(parsed.requests):
         for where, message in request_findings(request, year):
             problems.append(doc.problem(("requests", index, *where), f"申请 {request.id}：{message}"))
-    return Filed(path.stem, path, list(parsed.requests), _header(path)), problems
+    return Filed(path.stem, path, list(parsed.requests)), problems
 
 
-def _header(path: Path) -> list[str]:
-    lines = []
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        if not line.startswith("#"):
-            break
-        lines.append(line)
-    return lines
+def header_lines(text: str) -> list[str]:
+    """The comment lines a file starts with (kept when gk rewrites it)."""
+    return list(itertools.takewhile(lambda line: line.startswith("#"), text.splitlines()))
+
+
+def parse_filed(data: Data, path: Path, text: str) -> Filed:
+    """A unit's file from its text, with the checks of gk validate; any problem raises DataError."""
+    doc = load_text(text, str(path))
+    filed, problems = _read_file(doc, path, data.directory, data.register, data.register.year)
+    if doc.problems or problems or filed is None:
+        raise DataError(doc.problems + problems)
+    filed.header = header_lines(text)
+    return filed
 
 
 def _repeated_ids(ledger: Ledger, docs: dict[str, Document]) -> Iterator[Problem]:
