@@ -37,6 +37,12 @@ def test_version_imports_nothing_heavy() -> None:
     assert not top(imported("--version")) & set(HEAVY)
 
 
+def test_help_imports_no_core_module() -> None:
+    light = {"gkcli", "gkcli.__main__", "gkcli.errors", "gkcli.defaults"}
+    core = {name for name in imported("--help") if name.startswith("gkcli") and not name.startswith("gkcli.cli")} - light
+    assert not core
+
+
 def test_due_from_the_cache_imports_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
     args = ("due", "--unit", "市政数局", "--as-of", "2024-06-01", "--data", str(DATA))
     first = top(imported(*args))

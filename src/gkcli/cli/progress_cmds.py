@@ -6,14 +6,16 @@ import datetime as dt
 import getpass
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from gkcli.cli.guard import GkCommand
 from gkcli.cli.options import AsOfOpt, DataOpt, YearOpt, as_of_date, data_dir, parse_date
 from gkcli.errors import UsageError
-from gkcli.records import Event
+
+if TYPE_CHECKING:  # command bodies import core modules lazily: `gk --help` stays light
+    from gkcli.records import Event
 
 TaskArg = Annotated[int, typer.Argument(metavar="序号", help="任务序号。", show_default=False)]
 UnitArg = Annotated[str, typer.Option("--unit", "-u", help="填报单位：名称、id 或别名，如 市政数局。", show_default=False)]
@@ -89,6 +91,8 @@ def start(
 
     示例：gk start 3 --unit 市政数局 --note 已部署专栏建设
     """
+    from gkcli.records import Event
+
     _record(Event.START, task_id, unit, on=on, note=note, evidence=None, occurrence=occurrence, by=by, as_of=as_of, data=data, year=year)
 
 
@@ -113,6 +117,8 @@ def done(
 
     示例：gk done 3 --unit 市政数局 --on 2024-07-01 --note 已在政府网站发布 --evidence https://example.gov.cn/a.html
     """
+    from gkcli.records import Event
+
     _record(Event.DONE, task_id, unit, on=on, note=note, evidence=evidence, occurrence=occurrence, by=by, as_of=as_of, data=data, year=year)
 
 
@@ -131,6 +137,8 @@ def reopen(
 
     示例：gk reopen 3 --unit 市政数局 --note 佐证材料不全，退回补充
     """
+    from gkcli.records import Event
+
     _record(Event.REOPEN, task_id, unit, on=on, note=note, evidence=None, occurrence=occurrence, by=by, as_of=as_of, data=data, year=year)
 
 
