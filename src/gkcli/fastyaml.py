@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import ConstructorError
 from yaml.events import (
     DocumentStartEvent,
     MappingEndEvent,
@@ -26,18 +26,9 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from gkcli.yamltree import MAX_DEPTH
+from gkcli.yamltree import CONSTRUCTOR, CONSTRUCTORS, MAX_DEPTH, STR
 
 NOT_PLAIN = object()
-STR = "tag:yaml.org,2002:str"
-CONSTRUCTORS = {
-    "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
-    "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
-    "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
-    "tag:yaml.org,2002:timestamp": SafeConstructor.construct_yaml_timestamp,
-}
-_CONSTRUCTOR = SafeConstructor()
 
 
 def plain_tag(value: str) -> str:
@@ -117,7 +108,7 @@ class _Events:
             return event.value
         if tag not in CONSTRUCTORS:
             raise _GiveUp  # e.g. the merge key "<<"
-        value = CONSTRUCTORS[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
+        value = CONSTRUCTORS[tag](CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
         if isinstance(value, dt.datetime):
             raise _GiveUp
         return value

@@ -30,15 +30,16 @@ MAX_DEPTH = 64
 Loc = tuple[Any, ...]
 Mark = Any  # yaml.Mark, or the C parser's own Mark class
 
-_SCALARS = {
-    "tag:yaml.org,2002:str": None,
+STR = "tag:yaml.org,2002:str"
+CONSTRUCTORS = {  # the safe scalar types; any other tag is refused, never constructed
     "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
     "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
     "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
     "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
     "tag:yaml.org,2002:timestamp": SafeConstructor.construct_yaml_timestamp,
 }
-_CONSTRUCTOR = SafeConstructor()
+_SCALARS = {STR: None, **CONSTRUCTORS}
+CONSTRUCTOR = SafeConstructor()
 _ALIAS_MESSAGE = "不支持 YAML 锚点/别名（& 与 *），请直接写出内容"
 
 
@@ -175,7 +176,7 @@ class _Builder:
         if construct is None:
             return node.value
         try:
-            return construct(_CONSTRUCTOR, node)
+            return construct(CONSTRUCTOR, node)
         except (ValueError, OverflowError, ConstructorError):
             what = "日期“{}”不存在" if node.tag.endswith("timestamp") else "数值“{}”无效"
             raise ValueError(what.format(node.value)) from None
