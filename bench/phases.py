@@ -27,8 +27,8 @@ marks = [("start", time.process_time())]
 def mark(name): marks.append((name, time.process_time()))
 import typer; mark("导入 typer")
 import rich.console, rich.table; mark("导入 rich")
-from gkcli.cli.app import app; mark("导入 gk 的命令行模块")
-from typer.main import get_command; command = get_command(app); mark("typer 构建全部命令")
+from gkcli.cli.app import build, invoked; app = build(invoked(["due"])); mark("导入 gk 的命令行模块（due 所在的一组）")
+from typer.main import get_command; command = get_command(app); mark("typer 构建这一组命令")
 import datetime as dt
 from pathlib import Path
 from gkcli.agenda import agenda
