@@ -7,7 +7,7 @@ from gkcli.deadlines import DeadlineKind
 from gkcli.errors import UsageError
 from gkcli.obligations import Duty, Role, all_duties, duties_of, select_roles
 from gkcli.records import Task
-from gkcli.units import name_key
+from gkcli.units import text_key
 
 
 def check_category(data: Data, category: int | None) -> None:
@@ -30,14 +30,14 @@ def select_tasks(
     owed = {task.id for task in owed_tasks(data, unit, include_related)} if unit else None
     if deadline_kind is not None and deadline_kind not in set(DeadlineKind):
         raise UsageError(f"未知的完成时间类别“{deadline_kind}”，应为：{'、'.join(DeadlineKind)}")
-    needle = name_key(search) if search else ""
+    needle = text_key(search) if search else ""
     chosen = []
     for task in data.register.tasks:
         if category is not None and task.category != category:
             continue
         if deadline_kind is not None and task.deadline.kind != deadline_kind:
             continue
-        if needle and needle not in name_key(task.content + task.units_text):
+        if needle and needle not in text_key(task.content + task.units_text):
             continue
         if owed is not None and task.id not in owed:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateutil.rrule import MONTHLY, WEEKLY, YEARLY, rrule
@@ -147,11 +148,21 @@ DATE_FIELDS = {
 
 def repeated_keys(checkpoints: Sequence[Checkpoint], year: int) -> Iterator[tuple[int, int]]:
     """(index, earlier index) of checkpoints whose occurrences share a key with an earlier one."""
+    if len(checkpoints) < 2:
+        return
     owner: dict[str, int] = {}
     for index, checkpoint in enumerate(checkpoints):
-        keys = {period.key for period in periods(checkpoint, year)}
+        keys = _period_keys(checkpoint.cadence, checkpoint.start, checkpoint.due, year)
         clash = next((owner[key] for key in sorted(keys) if key in owner), None)
         if clash is not None:
             yield index, clash
         for key in keys:
             owner.setdefault(key, index)
+
+
+@lru_cache(maxsize=1024)
+def _period_keys(cadence: Cadence, start: dt.date | None, due: dt.date | None, year: int) -> frozenset[str]:
+    """The keys of a checkpoint's periods: they depend on its dates only (a merged register repeats them)."""
+    from gkcli.records import Checkpoint as Record
+
+    return frozenset(period.key for period in periods(Record("", cadence, None, start, due), year))

@@ -150,14 +150,8 @@ def _unit_name_problems(doc: Document, loc: Loc, task: Task, directory: Director
                 hint = directory.suggest(name)
                 tail = f"；您是不是要找：{'、'.join(hint)}" if hint else ""
                 yield doc.problem(where, f"任务 {task.id}：units.yaml 中没有单位“{name}”{tail}")
-            elif name not in _spellings(directory, found) and name in task.units_text:
+            elif name not in directory.spellings(found) and name in task.units_text:
                 yield doc.problem(
                     where,
                     f"任务 {task.id}：单位“{name}”与 units.yaml 中的“{directory.name(found)}”写法不一致（全角/半角括号或字符），请改成后者",
                 )
-
-
-def _spellings(directory: Directory, entry_id: str) -> set[str]:
-    """The name and aliases of a unit or group (invisible characters in them are units.yaml's problem)."""
-    entry = directory.units.get(entry_id) or directory.groups[entry_id]
-    return {INVISIBLE.sub("", text) for text in (entry.name, *entry.aliases)}

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from gkcli.errors import UsageError
 from gkcli.records import Group, Unit, UnitsFile
@@ -30,9 +30,15 @@ INVISIBLE_NAMES = {
 }
 
 
+def text_key(text: str) -> str:
+    """Text for comparing and searching: NFKC (full-width → half-width), no spaces or invisibles."""
+    return INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+@lru_cache(maxsize=1 << 16)  # validating a merged register asks for the same few thousand names 200,000 times
 def name_key(name: str) -> str:
-    """The comparison key of a unit name: NFKC (full-width → half-width), no spaces or invisibles."""
-    return INVISIBLE.sub("", unicodedata.normalize("NFKC", name)).casefold()
+    """The comparison key of a unit name (`text_key`, remembered: names repeat, task texts do not)."""
+    return text_key(name)
 
 
 def describe_invisible(name: str) -> str | None:
@@ -121,6 +127,15 @@ class Directory:
         for unit in self.units.values():
             index.setdefault(unit.kind, []).append(unit.id)
         return index
+
+    def spellings(self, entry_id: str) -> frozenset[str]:
+        """The name and aliases of a unit or group as written (invisible characters are units.yaml's problem)."""
+        return self._spellings[entry_id]
+
+    @cached_property
+    def _spellings(self) -> dict[str, frozenset[str]]:
+        entries: list[Unit | Group] = [*self.units.values(), *self.groups.values()]
+        return {entry.id: frozenset(INVISIBLE.sub("", text) for text in (entry.name, *entry.aliases)) for entry in entries}
 
     def members(self, group_id: str) -> frozenset[str]:
         """Every unit that belongs to a group, directly or through nested groups."""
