@@ -48,13 +48,12 @@ def load_data(data_dir: Path, year: int | None = None, environ: Mapping[str, str
     with paused():
         cached = _from_rows(cache.get(sources)) if cache else None
         if cached is not None:
-            units, register = cached
-            return Data(data_dir, path, Directory.from_file(units), register)
+            return Data(data_dir, path, *cached)
         stamps = _stamps(sources) if cache else None  # taken before parsing: a later edit never passes as cached
         directory, register = validated(sources[0], path)
         if cache and stamps:
             units = UnitsFile(list(directory.units.values()), list(directory.groups.values()))
-            cache.put(stamps, (records.units_row(units), records.register_row(register)))
+            cache.put(stamps, (records.units_row(units), directory.keys, records.register_row(register)))
         return Data(data_dir, path, directory, register)
 
 
@@ -85,12 +84,14 @@ def _stamps(sources: list[Path]) -> list[Any] | None:
         return None
 
 
-def _from_rows(rows: Any) -> tuple[UnitsFile, Register] | None:
+def _from_rows(rows: Any) -> tuple[Directory, Register] | None:
     """Records from a cache entry; an entry that does not decode is a miss, never an error."""
     if rows is None:
         return None
     try:
-        units_row, register_row = rows
-        return records.units_from_row(units_row), records.register_from_row(register_row)
+        units_row, keys, register_row = rows
+        if type(keys) is not dict:
+            return None
+        return Directory.from_file(records.units_from_row(units_row), keys), records.register_from_row(register_row)
     except (TypeError, ValueError, KeyError, IndexError):
         return None

@@ -66,8 +66,12 @@ class Directory:
     _found: dict[str, str | None] = field(default_factory=dict, repr=False)  # lookups by text as typed
 
     @classmethod
-    def from_file(cls, data: UnitsFile) -> Directory:
+    def from_file(cls, data: UnitsFile, keys: dict[str, str] | None = None) -> Directory:
+        """The directory of a units file; `keys` are its `keys` as computed before (from the cache)."""
         directory = cls({unit.id: unit for unit in data.units}, {group.id: group for group in data.groups})
+        if keys is not None:
+            directory.keys = keys
+            return directory
         entries: list[Unit | Group] = [*data.units, *data.groups]
         for entry in entries:
             for text in (entry.id, entry.name, *entry.aliases):

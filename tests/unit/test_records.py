@@ -33,3 +33,15 @@ def test_layout_names_every_field() -> None:
     layout = records.layout()
     assert "Task:id,category,content,units_text,lead,units,open_ended,deadline" in layout
     assert "Group:id,name,aliases,member_kinds,members,open,note" in layout
+
+
+def test_equal_deadline_rows_become_one_shared_record() -> None:
+    _, register = validated(DATA / "units.yaml", DATA / "tasks-2024.yaml")
+    back = records.register_from_row(marshal.loads(marshal.dumps(records.register_row(register))))
+    by_row: dict[records.Row, list[records.Deadline]] = {}
+    for task in back.tasks:
+        by_row.setdefault(records.deadline_row(task.deadline), []).append(task.deadline)
+    shared = [deadlines for deadlines in by_row.values() if len(deadlines) > 1]
+    assert shared, "the bundled register repeats deadlines such as 2024年12月底前"
+    assert all(all(item is deadlines[0] for item in deadlines) for deadlines in shared)
+    assert len({id(task.deadline) for task in back.tasks}) == len(by_row)
