@@ -22,7 +22,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 FLOOR = "import typer, pydantic, rich.console, rich.table, yaml, dateutil.rrule"
 
 PHASES = r"""
-import json, sys, time
+import gc, json, sys, time
+gc.disable()  # as gkcli.__main__ does
 marks = [("start", time.process_time())]
 def mark(name): marks.append((name, time.process_time()))
 import typer; mark("导入 typer")

@@ -92,3 +92,12 @@ def test_quick_coercion_answers_exactly_as_typer_does(args: tuple[str, ...], mon
     quick = invoke(args)
     monkeypatch.setattr(guard, "install_quick_coercion", lambda params: None)
     assert invoke(args) == quick
+
+
+def test_the_command_line_runs_without_the_cycle_collector() -> None:
+    code = (
+        "import atexit, gc, sys; atexit.register(lambda: print('collector on:', gc.isenabled())); from gkcli.__main__ import main; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", code, "validate", "--data", str(DATA)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("collector on: False")
