@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import DATA, gk
+from tests import mounts
+from tests.conftest import gk
 
 AS_OF = "2024-07-01"
 
@@ -219,23 +220,10 @@ def test_a_record_made_since_the_first_look_is_merged_or_refused(one_record: Pat
     assert [(record["task"], record["recorded_by"]) for record in records(one_record)] == [(8, "乙")]
 
 
-def _mount(*args: str) -> bool:
-    return os.geteuid() == 0 and subprocess.run(["mount", *args], capture_output=True, check=False).returncode == 0
-
-
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 96 KiB tmpfs holding the data files (skipped where mounting is not allowed)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if not _mount("-t", "tmpfs", "-o", "size=96k", "tmpfs", str(disk)):
-        pytest.skip("mounting a tmpfs needs root and mount privileges")
-    try:
-        for name in ("units.yaml", "tasks-2024.yaml"):
-            shutil.copyfile(DATA / name, disk / name)
+    with mounts.tiny_disk(tmp_path / "disk") as disk:
         yield disk
-    finally:
-        subprocess.run(["umount", str(disk)], check=False)
 
 
 def test_a_really_full_disk_keeps_the_old_file(tiny_disk: Path) -> None:
@@ -254,16 +242,8 @@ def test_a_really_full_disk_keeps_the_old_file(tiny_disk: Path) -> None:
 def read_only_copy(data_copy: Path, tmp_path: Path) -> Iterator[Path]:
     """A read-only bind mount of a data copy (skipped where mounting is not allowed)."""
     gk("done", "3", "--unit", "市人社局", "--data", str(data_copy), "--as-of", AS_OF)
-    view = tmp_path / "readonly"
-    view.mkdir()
-    if not _mount("--bind", str(data_copy), str(view)):
-        pytest.skip("bind mounts need root and mount privileges")
-    try:
-        if not _mount("-o", "remount,ro,bind", str(view)):
-            pytest.skip("read-only remount not allowed")
+    with mounts.read_only_view(data_copy, tmp_path / "readonly") as view:
         yield view
-    finally:
-        subprocess.run(["umount", str(view)], check=False)
 
 
 def test_a_really_read_only_data_directory_is_reported(read_only_copy: Path) -> None:

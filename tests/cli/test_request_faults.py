@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import DATA, gk
+from tests import mounts
+from tests.conftest import gk
 
 KILL_BEFORE_RENAME = """
 import os, signal, sys
@@ -184,23 +185,10 @@ def test_fifty_concurrent_writers_across_units_and_within_one_lose_nothing(data_
     gk("validate", str(data_copy))
 
 
-def _mount(*args: str) -> bool:
-    return os.geteuid() == 0 and subprocess.run(["mount", *args], capture_output=True, check=False).returncode == 0
-
-
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 96 KiB tmpfs holding the data files (skipped where mounting is not allowed)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if not _mount("-t", "tmpfs", "-o", "size=96k", "tmpfs", str(disk)):
-        pytest.skip("mounting a tmpfs needs root and mount privileges")
-    try:
-        for name in ("units.yaml", "tasks-2024.yaml"):
-            shutil.copyfile(DATA / name, disk / name)
+    with mounts.tiny_disk(tmp_path / "disk") as disk:
         yield disk
-    finally:
-        subprocess.run(["umount", str(disk)], check=False)
 
 
 def test_a_really_full_disk_keeps_the_old_file(tiny_disk: Path) -> None:
@@ -218,16 +206,8 @@ def test_a_really_full_disk_keeps_the_old_file(tiny_disk: Path) -> None:
 @pytest.fixture
 def read_only_copy(one_request: Path, tmp_path: Path) -> Iterator[Path]:
     """A read-only bind mount of a data copy with one request (skipped where mounting is not allowed)."""
-    view = tmp_path / "readonly"
-    view.mkdir()
-    if not _mount("--bind", str(one_request.parents[2]), str(view)):
-        pytest.skip("bind mounts need root and mount privileges")
-    try:
-        if not _mount("-o", "remount,ro,bind", str(view)):
-            pytest.skip("read-only remount not allowed")
+    with mounts.read_only_view(one_request.parents[2], tmp_path / "readonly") as view:
         yield view
-    finally:
-        subprocess.run(["umount", str(view)], check=False)
 
 
 def test_a_really_read_only_data_directory_is_reported(read_only_copy: Path) -> None:
