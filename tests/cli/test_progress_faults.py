@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import multiprocessing
 import os
 import shutil
@@ -17,8 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from tests import mounts
+from tests import faults
 from tests.conftest import gk
+from tests.faults import leftovers
 
 AS_OF = "2024-07-01"
 
@@ -130,17 +130,9 @@ def one_record(data_copy: Path) -> Path:
     return data_copy / "progress" / "2024" / "renshe.yaml"
 
 
-def leftovers(folder: Path) -> list[Path]:
-    return list(folder.glob("*.tmp"))
-
-
 def test_a_full_disk_leaves_the_old_file_and_says_so(one_record: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = one_record.read_bytes()
-
-    def full(fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", full)
+    faults.disk_full(monkeypatch)
     run = gk("done", "8", "--unit", "市人社局", "--data", str(one_record.parents[2]), "--as-of", AS_OF, code=3)
     assert run.stderr == f"错误：无法写入 {one_record}：磁盘空间不足；原文件未改动\n"
     assert one_record.read_bytes() == before
@@ -149,14 +141,7 @@ def test_a_full_disk_leaves_the_old_file_and_says_so(one_record: Path, monkeypat
 
 def test_a_read_only_file_system_is_reported(one_record: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = one_record.read_bytes()
-    real_open = os.open
-
-    def read_only(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if str(path).startswith(str(one_record.parents[2])) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
-            raise OSError(errno.EROFS, "Read-only file system")
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", read_only)
+    faults.read_only_below(one_record.parents[2], monkeypatch)
     run = gk("done", "8", "--unit", "市人社局", "--data", str(one_record.parents[2]), "--as-of", AS_OF, code=3)
     assert run.stderr == f"错误：无法写入 {one_record}：文件系统是只读的；原文件未改动\n"
     assert one_record.read_bytes() == before
@@ -176,14 +161,8 @@ def test_a_read_only_data_directory_is_reported(one_record: Path) -> None:
 
 
 def test_a_file_changed_on_disk_during_the_write_is_not_overwritten(one_record: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_fsync = os.fsync
     saved_by_editor = one_record.read_text(encoding="utf-8") + "# 记事本里改过的一行\n"
-
-    def editor_saves_meanwhile(fd: int) -> None:
-        one_record.write_text(saved_by_editor, encoding="utf-8")  # an editor that knows nothing of gk's lock
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", editor_saves_meanwhile)
+    faults.edited_during_write(one_record, saved_by_editor, monkeypatch)
     run = gk("done", "8", "--unit", "市人社局", "--data", str(one_record.parents[2]), "--as-of", AS_OF, code=3)
     assert "在写入期间被其他程序修改（未使用 gk 的文件锁）；本次未写入，对方的修改已保留，请重新运行命令" in run.stderr
     assert one_record.read_text(encoding="utf-8") == saved_by_editor
@@ -222,7 +201,7 @@ def test_a_record_made_since_the_first_look_is_merged_or_refused(one_record: Pat
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    with mounts.tiny_disk(tmp_path / "disk") as disk:
+    with faults.tiny_disk(tmp_path / "disk") as disk:
         yield disk
 
 
@@ -242,7 +221,7 @@ def test_a_really_full_disk_keeps_the_old_file(tiny_disk: Path) -> None:
 def read_only_copy(data_copy: Path, tmp_path: Path) -> Iterator[Path]:
     """A read-only bind mount of a data copy (skipped where mounting is not allowed)."""
     gk("done", "3", "--unit", "市人社局", "--data", str(data_copy), "--as-of", AS_OF)
-    with mounts.read_only_view(data_copy, tmp_path / "readonly") as view:
+    with faults.read_only_view(data_copy, tmp_path / "readonly") as view:
         yield view
 
 

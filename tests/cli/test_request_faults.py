@@ -5,7 +5,6 @@ and the clerk is told what happened (exit 3 for a failed write)."""
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import multiprocessing
 import os
 import shutil
@@ -19,8 +18,9 @@ from typing import Any
 import pytest
 import yaml
 
-from tests import mounts
+from tests import faults
 from tests.conftest import gk
+from tests.faults import leftovers
 
 KILL_BEFORE_RENAME = """
 import os, signal, sys
@@ -45,10 +45,6 @@ def add(data: Path, received: str, *more: str, code: int = 0) -> Any:
     return gk("request", "add", "--unit", "市政府办", "--received", received, "--data", str(data), *more, code=code)
 
 
-def leftovers(folder: Path) -> list[Path]:
-    return list(folder.glob("*.tmp"))
-
-
 @pytest.fixture
 def one_request(data_copy: Path) -> Path:
     add(data_copy, "2024-03-01")
@@ -71,11 +67,7 @@ def test_a_writer_killed_between_temp_file_and_rename_leaves_the_old_file(one_re
 
 def test_a_full_disk_leaves_the_old_file_and_says_so(one_request: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = one_request.read_bytes()
-
-    def full(fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", full)
+    faults.disk_full(monkeypatch)
     run = gk("request", "answer", "zhengfuban-001", "--on", "2024-03-20", "--data", str(one_request.parents[2]), code=3)
     assert run.stderr == f"错误：无法写入 {one_request}：磁盘空间不足；原文件未改动\n"
     assert one_request.read_bytes() == before
@@ -85,28 +77,15 @@ def test_a_full_disk_leaves_the_old_file_and_says_so(one_request: Path, monkeypa
 def test_a_read_only_file_system_is_reported(one_request: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = one_request.read_bytes()
     data = one_request.parents[2]
-    real_open = os.open
-
-    def read_only(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if str(path).startswith(str(data)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
-            raise OSError(errno.EROFS, "Read-only file system")
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", read_only)
+    faults.read_only_below(data, monkeypatch)
     run = gk("request", "extend", "zhengfuban-001", "--on", "2024-03-20", "--data", str(data), code=3)
     assert run.stderr == f"错误：无法写入 {one_request.parent}：文件系统是只读的；原文件未改动\n"  # the year's lock is taken first
     assert one_request.read_bytes() == before
 
 
 def test_a_file_changed_on_disk_during_the_write_is_not_overwritten(one_request: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_fsync = os.fsync
     saved_by_editor = one_request.read_text(encoding="utf-8") + "    note: 记事本里加的备注\n"
-
-    def editor_saves_meanwhile(fd: int) -> None:
-        one_request.write_text(saved_by_editor, encoding="utf-8")  # an editor that knows nothing of gk's locks
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", editor_saves_meanwhile)
+    faults.edited_during_write(one_request, saved_by_editor, monkeypatch)
     run = gk("request", "answer", "zhengfuban-001", "--on", "2024-03-20", "--data", str(one_request.parents[2]), code=3)
     assert run.stderr == (
         f"错误：{one_request} 在写入期间被其他程序修改（未使用 gk 的文件锁）；本次未写入，对方的修改已保留，请重新运行命令\n"
@@ -187,7 +166,7 @@ def test_fifty_concurrent_writers_across_units_and_within_one_lose_nothing(data_
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    with mounts.tiny_disk(tmp_path / "disk") as disk:
+    with faults.tiny_disk(tmp_path / "disk") as disk:
         yield disk
 
 
@@ -206,7 +185,7 @@ def test_a_really_full_disk_keeps_the_old_file(tiny_disk: Path) -> None:
 @pytest.fixture
 def read_only_copy(one_request: Path, tmp_path: Path) -> Iterator[Path]:
     """A read-only bind mount of a data copy with one request (skipped where mounting is not allowed)."""
-    with mounts.read_only_view(one_request.parents[2], tmp_path / "readonly") as view:
+    with faults.read_only_view(one_request.parents[2], tmp_path / "readonly") as view:
         yield view
 
 
