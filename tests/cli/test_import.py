@@ -129,7 +129,7 @@ def test_write_failure_leaves_the_old_file(seed: Path, tmp_path: Path, monkeypat
 
     monkeypatch.setattr("os.replace", refuse)
     run = gk("import", str(seed), "--year", "2024", "-o", str(out), "--data", str(DATA), "--force", code=3)
-    assert "无法写入" in run.stderr and "原有文件（如有）保持不变" in run.stderr
+    assert run.stderr == f"错误：无法写入 {out}：磁盘空间不足；原文件未改动\n"
     assert out.read_text(encoding="utf-8") == "old\n"
     assert [path.name for path in folder.iterdir()] == ["tasks-2024.yaml"]
 

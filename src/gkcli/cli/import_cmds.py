@@ -45,20 +45,20 @@ def import_list(
     """
     if not 2000 <= year <= 2100:
         raise UsageError(f"--year {year} 不是有效的清单年度（2000–2100）")
-    from gkcli.importer.files import write_atomic
     from gkcli.importer.newunits import proposals_yaml
     from gkcli.importer.pipeline import import_list as run_import
     from gkcli.importer.pipeline import register_text
     from gkcli.importer.report import result_json, summary_text
     from gkcli.render.jsonfmt import dumps
+    from gkcli.safewrite import write_atomic
 
     written = None if dry_run else _check_targets(year, output, units_out, force=force)
     result = run_import(source, year=year, directory=_directory(data, output), title=title, region=region)
     units_written = units_out if written is not None and units_out is not None and result.proposals else None
     if written is not None:
-        write_atomic(written, register_text(result))
+        write_atomic(written, register_text(result).encode("utf-8"))
     if units_written is not None:
-        write_atomic(units_written, proposals_yaml(result.proposals, source.name))
+        write_atomic(units_written, proposals_yaml(result.proposals, source.name).encode("utf-8"))
     if fmt is ImportFormat.json:
         sys.stdout.write(dumps(result_json(result, written, units_written)))
     else:

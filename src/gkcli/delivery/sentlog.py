@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from gkcli.errors import DataError, Problem, UsageError, WriteError
+from gkcli.safewrite import write_atomic
 
 LOG_FILE = "sent-log.json"
 LOCK_FILE = "sent-log.lock"
@@ -59,23 +59,9 @@ class SentLog:
         text = json.dumps({"version": 1, "sent": entries}, ensure_ascii=False, indent=1) + "\n"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            replace_atomically(self.path, text)
         except OSError as error:
             raise WriteError(f"无法写入发送记录 {self.path}：{error.strerror or error}") from None
-
-
-def replace_atomically(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        write_atomic(self.path, text.encode("utf-8"))
 
 
 @contextmanager
