@@ -13,7 +13,8 @@ from gkcli.delivery.retry import DeliveryFailure, with_retry
 from gkcli.delivery.sentlog import SentLog, default_state_dir, locked
 from gkcli.delivery.smtp import Security, smtp_config
 from gkcli.delivery.webhook import check_answer, post, split_message
-from gkcli.errors import DataError, UsageError
+from gkcli.errors import DataError, UsageError, WriteError
+from tests import faults
 from tests.servers import RobotServer, free_port, robot_server
 
 __all__ = ["robot_server"]
@@ -178,6 +179,17 @@ def test_sent_log_records_survive_and_leave_no_temporary_files(tmp_path: Path) -
     }
     assert again.find("zhengshuju", "2024-W52", "email") is None
     assert sorted(path.name for path in (tmp_path / "state").iterdir()) == ["sent-log.json"]
+
+
+def test_a_sent_log_write_on_a_full_disk_keeps_what_was_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    log = SentLog(tmp_path)
+    log.record("zhengshuju", "2024-W51", "email", "abc", "2024-12-20T09:00:00+08:00")
+    before = (tmp_path / "sent-log.json").read_bytes()
+    faults.disk_full(monkeypatch)
+    with pytest.raises(WriteError, match="磁盘空间不足；原文件未改动"):
+        log.record("zhengshuju", "2024-W52", "email", "def", "2024-12-27T09:00:00+08:00")
+    assert (tmp_path / "sent-log.json").read_bytes() == before
+    assert faults.leftovers(tmp_path) == []
 
 
 def test_a_damaged_sent_log_is_reported(tmp_path: Path) -> None:
