@@ -55,6 +55,10 @@ def conflict_problems(text: str, path: str) -> list[Problem]:
 def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     """A YAML syntax error as one problem at the line to fix."""
     detail = " ".join(part for part in (error.context, error.problem) if part)
+    late = _quote_closed_late(text, error.problem_mark)
+    if late is not None:
+        opened, closed_line = late
+        return _at(path, opened, f"YAML 语法错误：这里的引号到第 {closed_line} 行才结束，这一行可能少了结束引号")
     for fragment, at_context, explanation in SYNTAX:
         if fragment in detail:
             mark = (error.context_mark if at_context else None) or error.problem_mark
@@ -63,6 +67,29 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
     if "cannot start any token" in detail and mark is not None:
         return _at(path, mark, _bad_start(text, mark.index))
     return _at(path, mark, f"YAML 语法错误：{detail}")
+
+
+def _quote_closed_late(text: str, mark: yaml.Mark | None) -> tuple[yaml.Mark, int] | None:
+    """Where a quoted value opened that ran on from an earlier line to the error's line (and that line), if one did.
+
+    A value missing its closing quote swallows the next line up to that line's first quote; the
+    parser then stumbles a few characters later, on a line that is not the one to fix.
+    """
+    if mark is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or not last.start_mark.line < last.end_mark.line == mark.line:
+        return None
+    opened: yaml.Mark = last.start_mark
+    return opened, mark.line + 1
 
 
 def _bad_start(text: str, index: int) -> str:
