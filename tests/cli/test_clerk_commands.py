@@ -168,6 +168,14 @@ def test_table_output_is_plain_text_when_not_a_terminal() -> None:
     assert "市政数局：应办事项（截至 2024-06-01）" in out
 
 
+def test_table_prints_brackets_in_data_literally(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tasks = data_copy / "tasks-2024.yaml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("及时转发省、市", "及时转发[red]省、市[/]"), encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "400")  # one line per row
+    out = gk("due", "--data", str(data_copy), "-u", "市政数局", "--as-of", AS_OF).stdout
+    assert "及时转发[red]省、市[/]提供的信息" in out
+
+
 def test_bad_as_of_is_a_usage_error() -> None:
     assert "YYYY-MM-DD" in gk("due", "--data", str(DATA), "--as-of", "2024-13-01", code=2).stderr
 

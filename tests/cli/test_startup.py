@@ -52,6 +52,12 @@ def test_due_from_the_cache_imports_neither_pydantic_nor_yaml(tmp_path: Path) ->
     assert not top(imported(*args)) & {"yaml", "pydantic", "pydantic_core"}
 
 
+def test_due_table_is_drawn_without_richs_console() -> None:
+    modules = imported("due", "--unit", "市政数局", "--as-of", "2024-06-01", "--data", str(DATA))
+    assert "rich.cells" in modules  # widths only
+    assert not modules & {"rich.console", "rich.table", "rich.text"}
+
+
 def test_command_options_skip_typers_pydantic_coercion() -> None:
     modules = imported("due", "--unit", "市政数局", "--as-of", "2024-06-01", "--warn-days", "7", "-f", "md", "--data", str(DATA))
     assert "typer._adapters" not in modules
