@@ -21,6 +21,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bytecode import compile_gk
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data"
 
@@ -168,6 +170,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    compile_gk()
     sizes = [1000, 10_000] if args.quick else [int(size) for size in args.sizes.split(",") if size]
     root = Path(tempfile.mkdtemp(prefix="gk-bench-"))
     env = dict(os.environ, NO_COLOR="1", COLUMNS="100", GK_CACHE_DIR=str(root / "cache"), GK_MAX_FILE_MB="1024")

@@ -83,3 +83,11 @@ def test_one_family_answers_as_the_whole_tree(args: tuple[str, ...], capsys: pyt
     whole = gk(*args, code=int(exited.value.code or 0))
     assert lazy == (int(exited.value.code or 0), whole.stdout, whole.stderr)
     assert lazy[1] or lazy[2]
+
+
+def test_building_twice_registers_each_command_once() -> None:
+    build("request")
+    group = next(info.typer_instance for info in build().registered_groups if info.name == "request")
+    assert group is not None
+    names = [info.name or (info.callback.__name__ if info.callback else "") for info in group.registered_commands]
+    assert sorted(names) == ["add", "answer", "consult", "extend", "list", "supplement"]

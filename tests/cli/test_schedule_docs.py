@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gkcli.cli.request_cmds import request_app
+from gkcli.cli.request_cmds import request_group
 from tests.conftest import ROOT, gk
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -14,7 +14,7 @@ def test_sections_exist() -> None:
 
 
 def test_every_request_subcommand_is_documented_and_has_an_example() -> None:
-    names = [command.name or command.callback.__name__ for command in request_app.registered_commands if command.callback]
+    names = [command.name or command.callback.__name__ for command in request_group().registered_commands if command.callback]
     assert sorted(names) == ["add", "answer", "consult", "extend", "list", "supplement"]
     for name in names:
         assert f"gk request {name}" in README

@@ -17,16 +17,6 @@ if TYPE_CHECKING:
 IdArg = Annotated[str, typer.Argument(metavar="编号", help="申请编号，如 zhengfuban-001（gk request list 可查）。", show_default=False)]
 OnOpt = Annotated[str, typer.Option("--on", help="日期，格式 YYYY-MM-DD。", show_default=False)]
 
-request_app = typer.Typer(
-    cls=GkGroup,
-    help=(
-        "依申请公开：登记申请，记录延期、征求意见、补正和答复，计算法定答复期限。\n\n"
-        "示例：gk request add --unit 市政府办 --received 2024-09-27"
-    ),
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-
 
 def add(
     unit: Annotated[str, typer.Option("--unit", "-u", help="办理单位名称、id 或别名，如 市政府办。", show_default=False)],
@@ -169,8 +159,22 @@ def _confirm(loaded: Data, recorded: Recorded, done: str) -> None:
     sys.stdout.write(f"{done}。" + summary_line(entry))
 
 
-def register(app: typer.Typer) -> None:
+def request_group() -> typer.Typer:
+    """`gk request …`: a new group each time, so that building the app twice registers nothing twice."""
+    group = typer.Typer(
+        cls=GkGroup,
+        help=(
+            "依申请公开：登记申请，记录延期、征求意见、补正和答复，计算法定答复期限。\n\n"
+            "示例：gk request add --unit 市政府办 --received 2024-09-27"
+        ),
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
     for command in (add, extend, consult, supplement, answer):
-        request_app.command(cls=GkCommand)(command)
-    request_app.command("list", cls=GkCommand)(list_requests)
-    app.add_typer(request_app, name="request")
+        group.command(cls=GkCommand)(command)
+    group.command("list", cls=GkCommand)(list_requests)
+    return group
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(request_group(), name="request")
