@@ -103,7 +103,7 @@ _LABELS = {"lead": "牵头单位", "units": "其余责任单位"}
 
 def _list_problems(doc: Document, loc: Loc, task: Task, parts: dict[str, tuple[list[str], list[str]]]) -> Iterable[Problem]:
     """lead and units against the names in the cell: one message when both disagree."""
-    differing = [key for key, (expected, stored) in parts.items() if list(map(name_key, expected)) != list(map(name_key, stored))]
+    differing = [key for key, (expected, stored) in parts.items() if expected != stored and _keys(expected) != _keys(stored)]
     if len(differing) == 2:
         (lead, stored_lead), (units, stored_units) = parts["lead"], parts["units"]
         yield doc.problem(
@@ -121,9 +121,13 @@ def _list_problems(doc: Document, loc: Loc, task: Task, parts: dict[str, tuple[l
         if key in differing:
             continue
         for position, (written, name) in enumerate(zip(expected, stored, strict=True)):
-            if INVISIBLE.sub("", written) != INVISIBLE.sub("", name):  # invisible characters are reported apart
+            if written != name and INVISIBLE.sub("", written) != INVISIBLE.sub("", name):  # invisible characters are reported apart
                 message = f"任务 {task.id}：单位“{name}”与责任单位原文中的“{written}”写法不一致（全角/半角括号或字符）"
                 yield doc.problem((*loc, key, position), message)
+
+
+def _keys(names: list[str]) -> list[str]:
+    return [name_key(name) for name in names]
 
 
 def _names(names: list[str]) -> str:

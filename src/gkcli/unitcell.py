@@ -20,6 +20,8 @@ from gkcli.errors import GkError
 
 OPENING, CLOSING = "（(〔[【", "）)〕]】"
 SEPARATORS = "、，,；;"
+BRACKET = re.compile(f"[{re.escape(OPENING + CLOSING)}]")
+MARK = re.compile(f"[{re.escape(OPENING + CLOSING + SEPARATORS)}]")  # what split_names looks at
 ENUMERATION = "、"
 LEAD_MARK = re.compile(r"(?:共同|负责)?牵头$|[（(〔]牵头(?:单位)?[）)〕]$")
 VERB_TAIL = re.compile(r"(?:按职责|按照职责|按照职能|按职能|根据职责)?(?:分别|负责|共同|具体|协同)?(?:落实|配合|负责|参与)$")
@@ -89,8 +91,8 @@ def _closing_index(text: str, start: int) -> int:
 
 def _balanced(text: str) -> bool:
     depth = 0
-    for char in text:
-        depth += (char in OPENING) - (char in CLOSING)
+    for match in BRACKET.finditer(text):
+        depth += 1 if match.group() in OPENING else -1
         if depth < 0:
             return False
     return depth == 0
@@ -100,17 +102,20 @@ def split_names(part: str) -> list[tuple[str, str]]:
     """The pieces of `part` between separators outside brackets, each with the separator after it.
 
     Brackets protect separators ("各县（市、区）人民政府") only where every bracket is closed; an
-    unbalanced one protects nothing, so a stray "（" cannot swallow the rest of the cell.
+    unbalanced one protects nothing, so a stray "（" cannot swallow the rest of the cell. Only
+    brackets and separators are visited: a cell is mostly names.
     """
     balanced = _balanced(part)
     pieces: list[tuple[str, str]] = []
     depth, start = 0, 0
-    for index, char in enumerate(part):
-        if char in OPENING and balanced:
-            depth += 1
-        elif char in CLOSING and balanced:
-            depth = max(depth - 1, 0)
-        elif char in SEPARATORS and depth == 0:
+    for match in MARK.finditer(part):
+        char = match.group()
+        if char in OPENING:
+            depth += balanced
+        elif char in CLOSING:
+            depth = max(depth - balanced, 0)
+        elif depth == 0:
+            index = match.start()
             pieces.append((part[start:index], char))
             start = index + 1
     pieces.append((part[start:], ""))

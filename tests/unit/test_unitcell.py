@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from gkcli.unitcell import UnitCell, UnitCellError, parse_unit_cell, split_names
+from gkcli.unitcell import CLOSING, OPENING, SEPARATORS, UnitCell, UnitCellError, parse_unit_cell, split_names
 
 
 @pytest.mark.parametrize(
@@ -47,3 +49,29 @@ def test_comma_ends_a_lead_enumeration() -> None:
 def test_unreadable_cells_are_errors(text: str, message: str) -> None:
     with pytest.raises(UnitCellError, match=message):
         parse_unit_cell(text)
+
+
+def split_char_by_char(part: str) -> list[tuple[str, str]]:
+    """split_names as first written: every character visited (the reference for the fast version)."""
+    depth = 0
+    balanced = True
+    for char in part:
+        depth += (char in OPENING) - (char in CLOSING)
+        balanced = balanced and depth >= 0
+    balanced = balanced and depth == 0
+    pieces, depth, start = [], 0, 0
+    for index, char in enumerate(part):
+        if char in OPENING and balanced:
+            depth += 1
+        elif char in CLOSING and balanced:
+            depth = max(depth - 1, 0)
+        elif char in SEPARATORS and depth == 0:
+            pieces.append((part[start:index], char))
+            start = index + 1
+    pieces.append((part[start:], ""))
+    return pieces
+
+
+@given(st.text(alphabet=st.sampled_from([*OPENING, *CLOSING, *SEPARATORS, "市", "局", "各", "县", " "]), max_size=40))
+def test_split_names_agrees_with_the_character_by_character_reference(part: str) -> None:
+    assert split_names(part) == split_char_by_char(part)
