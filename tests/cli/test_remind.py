@@ -16,13 +16,13 @@ def test_text_digest_starts_with_the_counts() -> None:
     lines = run.stdout.splitlines()
     assert lines[0] == "【政务公开提醒】市政数局（2024-W51）：共 16 项——逾期 7，全年任务待收尾 9"
     assert lines[2] == "截至 2024-12-20，《2024年舒兰市政务公开重点工作任务清单》中市政数局的待办提醒："
-    assert lines[4:8] == [
-        "■ 逾期未完成（7 项）",
+    assert lines[4:7] == ["■ 逾期未完成（7 项）", "  · 任务 38  开展政府开放月活动。…", "    截止 2024-08-31，逾期 111 天"]
+    assert lines[15:19] == [  # missed periods folded into one line, in the order of the dates shown
+        "  · 任务 70  继续推行政务公开月自查、季督查工作机制。",
+        "    月自查（2024年11月）等 11 期未完成（最早截止 2024-01-31），截止 2024-11-30，逾期 20 天",
         "  · 任务 60  加强政务新媒体信息更新活跃度，及时转发省、市提供的信息，避免2周内信息不更新情…",
         "    政务新媒体信息更新（12月2日至12月15日）等 25 期未完成（最早截止 2024-01-14），截止 2024-12-15，逾期 5 天",
-        "  · 任务 70  继续推行政务公开月自查、季督查工作机制。",
     ]
-    assert "  · 任务 38  开展政府开放月活动。…" in lines and "    截止 2024-08-31，逾期 111 天" in lines
     assert "■ 全年任务待收尾（年底前 30 天内）（9 项）" in lines
     assert "（演示：共 1 份提醒，未发送；加 --send 发送）" in run.stderr
 
@@ -34,12 +34,12 @@ def test_markdown_digest_for_chat_robots() -> None:
         "> 截至 2024-08-28，《2024年舒兰市政务公开重点工作任务清单》",
         "",
         "**逾期未完成（3 项）**",
-        "- 任务 70 继续推行政务公开月自查、季督查工作机制。",
-        "  月自查（2024年7月）等 7 期未完成（最早截止 2024-01-31），截止 2024-07-31，逾期 28 天",
         "- 任务 55 落实网络意识形态责任制，规范全市政府系统网站和政务新媒体建设管理，加大日常监测…",
         "  季度检查（2024年第2季度）等 2 期未完成（最早截止 2024-03-31），截止 2024-06-30，逾期 59 天",
         "- 任务 70 继续推行政务公开月自查、季督查工作机制。",
         "  季督查（2024年第2季度）等 2 期未完成（最早截止 2024-03-31），截止 2024-06-30，逾期 59 天",
+        "- 任务 70 继续推行政务公开月自查、季督查工作机制。",
+        "  月自查（2024年7月）等 7 期未完成（最早截止 2024-01-31），截止 2024-07-31，逾期 28 天",
         "",
         "**7 天内到期（1 项）**",
         "- 任务 38 开展政府开放月活动。…",
@@ -64,8 +64,9 @@ def test_json_has_one_object_per_unit() -> None:
     assert (first["unit_id"], first["as_of"], first["period"], first["within_days"]) == ("zhengfuban", AS_OF, "2024-W51", 7)
     assert first["counts"]["total"] == len(first["items"]) == 15
     item = first["items"][0]
-    assert (item["id"], item["section"], item["due"], item["days_left"], item["light"]) == (70, "overdue", "2024-11-30", -20, "red")
-    assert (item["missed"], item["first_due"]) == (11, "2024-01-31")  # missed monthly self-checks folded
+    assert (item["id"], item["section"], item["due"], item["days_left"], item["light"]) == (38, "overdue", "2024-08-31", -111, "red")
+    monthly = next(entry for entry in first["items"] if entry["id"] == 70 and entry["due"] == "2024-11-30")
+    assert (monthly["missed"], monthly["first_due"]) == (11, "2024-01-31")  # missed monthly self-checks folded
     task = next(entry for entry in first["items"] if entry["id"] == 38 and entry["occurrence"] is None)
     assert task["summary"] == "开展政府开放月活动。…" and task["content"].startswith("开展政府开放月活动。各乡镇")
 

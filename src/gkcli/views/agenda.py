@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from gkcli.agenda import Item, Light
@@ -49,21 +50,26 @@ def fold_missed(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Overdue periods of one recurring checkpoint (per task and unit) as one row, for people.
 
     Eleven missed monthly self-checks read better as one line "… 等 11 期未完成" than as eleven.
-    The row keeps the latest missed period and adds `missed` (how many) and `first_due`.
+    The row shows the latest missed period, adds `missed` (how many) and `first_due`, and stands
+    where that latest period stood, so the listing stays in the order of the dates it shows.
     JSON output is not folded: scripts get every period.
     """
+    keyed = [(entry, _series(entry)) for entry in entries]
+    last: dict[tuple[int, str, str], int] = {}
+    count: Counter[tuple[int, str, str]] = Counter()
+    for index, (_, series) in enumerate(keyed):
+        if series is not None:
+            last[series] = index
+            count[series] += 1
     rows: list[dict[str, Any]] = []
-    folded: dict[tuple[int, str, str], dict[str, Any]] = {}
-    for entry in entries:
-        series = _series(entry)
+    first: dict[tuple[int, str, str], dict[str, Any]] = {}
+    for index, (entry, series) in enumerate(keyed):
         if series is None:
             rows.append(entry)
-        elif series in folded:
-            row = folded[series]
-            row.update({key: entry[key] for key in ("due", "days_left", "label", "occurrence")}, missed=row["missed"] + 1)
-        else:
-            folded[series] = {**entry, "missed": 1, "first_due": entry["due"]}
-            rows.append(folded[series])
+            continue
+        earliest = first.setdefault(series, entry)
+        if last[series] == index:
+            rows.append({**entry, "missed": count[series], "first_due": earliest["due"]})
     return rows
 
 
