@@ -177,3 +177,21 @@ def test_equal_strings_are_stored_once(store: Cache, source: Path) -> None:
     loaded = store.get([source])
     assert loaded == [names, ("市政数局", ["市政数局"])]
     assert len({id(name) for name in loaded[0]}) == 1
+
+
+def test_data_from_the_cache_equals_the_parsed_data(tmp_path: Path) -> None:
+    from gkcli.data import load_data
+    from tests.conftest import DATA
+
+    environ = {"GK_CACHE_DIR": str(tmp_path / "cache")}
+    parsed = load_data(DATA, environ=environ)
+    assert len(list((tmp_path / "cache").glob("*.entry"))) == 1
+    cached = load_data(DATA, environ=environ)
+    assert cached.register is not parsed.register
+    assert cached.register == parsed.register
+    assert (cached.directory.units, cached.directory.groups, cached.directory.keys) == (
+        parsed.directory.units,
+        parsed.directory.groups,
+        parsed.directory.keys,
+    )
+    assert cached.directory.lookup("市政府各相关部门(单位)") == parsed.directory.lookup("市政府各相关部门（单位）") is not None
