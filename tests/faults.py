@@ -1,14 +1,16 @@
 """Write faults for the progress and request tests: a full disk, a read-only file system, a file
-edited by another program during the write (simulated), and real full and read-only mounts
-(skipped where mounting is not allowed)."""
+edited by another program during the write (simulated), a writer killed before its rename, many
+writers at once, and real full and read-only mounts (skipped where mounting is not allowed)."""
 
 from __future__ import annotations
 
 import errno
+import multiprocessing
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,33 @@ from typing import Any
 import pytest
 
 from tests.conftest import DATA
+
+KILL_BEFORE_RENAME = """
+import os, signal, sys
+def killed(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+os.replace = killed
+sys.argv = ["gk", *sys.argv[1:]]
+from gkcli.__main__ import main
+main()
+"""
+
+
+def killed_before_rename(*args: str) -> subprocess.CompletedProcess[str]:
+    """`gk args…` in a process that is killed (SIGKILL) just as it would rename its temporary file."""
+    return subprocess.run([sys.executable, "-c", KILL_BEFORE_RENAME, *args], capture_output=True, text=True, check=False)
+
+
+def all_at_once(writer: Callable[..., None], arguments: Sequence[tuple[Any, ...]]) -> list[int | None]:
+    """Run `writer(*args, barrier)` in one forked process per entry, released together; their exit codes."""
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(len(arguments))
+    processes = [context.Process(target=writer, args=(*args, barrier)) for args in arguments]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=300)
+    return [process.exitcode for process in processes]
 
 
 def leftovers(folder: Path) -> list[Path]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import shutil
 import signal
@@ -82,14 +81,7 @@ def test_fifty_concurrent_writers_across_units_and_within_one_lose_nothing(data_
             writers.append((duty.party, duty.task.id))
     writers += [("renshe", task) for task in owed_tasks(data_copy, "市人社局") if ("renshe", task) not in writers][: 50 - len(writers)]
     assert len(set(writers)) == 50
-    context = multiprocessing.get_context("fork")
-    barrier = context.Barrier(len(writers))
-    processes = [context.Process(target=_writer, args=(data, party, task, barrier)) for party, task in writers]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(timeout=300)
-    assert [process.exitcode for process in processes] == [0] * 50
+    assert faults.all_at_once(_writer, [(data, party, task) for party, task in writers]) == [0] * 50
     found = set()
     for path in (data_copy / "progress" / "2024").glob("*.yaml"):
         found |= {(path.stem, entry["task"]) for entry in records(path)}
@@ -97,24 +89,11 @@ def test_fifty_concurrent_writers_across_units_and_within_one_lose_nothing(data_
     gk("validate", str(data_copy))
 
 
-KILL_BEFORE_RENAME = """
-import os, signal, sys
-def killed(*args, **kwargs):
-    os.kill(os.getpid(), signal.SIGKILL)
-os.replace = killed
-sys.argv = ["gk", *sys.argv[1:]]
-from gkcli.__main__ import main
-main()
-"""
-
-
 def test_a_writer_killed_between_temp_file_and_rename_leaves_the_old_file(data_copy: Path) -> None:
     gk("done", "3", "--unit", "市人社局", "--data", str(data_copy), "--as-of", AS_OF)
     path = data_copy / "progress" / "2024" / "renshe.yaml"
     before = path.read_bytes()
-    child = subprocess.run(
-        [sys.executable, "-c", KILL_BEFORE_RENAME, *gk_command(data_copy, "done", "8", "--unit", "市人社局")[3:]], check=False
-    )
+    child = faults.killed_before_rename(*gk_command(data_copy, "done", "8", "--unit", "市人社局")[3:])
     assert child.returncode == -signal.SIGKILL
     assert path.read_bytes() == before
     (temp,) = path.parent.glob(".renshe.yaml.*.tmp")  # the kill came after the temporary file was written in full

@@ -5,12 +5,9 @@ and the clerk is told what happened (exit 3 for a failed write)."""
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import shutil
 import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,16 +18,6 @@ import yaml
 from tests import faults
 from tests.conftest import gk
 from tests.faults import leftovers
-
-KILL_BEFORE_RENAME = """
-import os, signal, sys
-def killed(*args, **kwargs):
-    os.kill(os.getpid(), signal.SIGKILL)
-os.replace = killed
-sys.argv = ["gk", *sys.argv[1:]]
-from gkcli.__main__ import main
-main()
-"""
 
 
 def request_file(data: Path, unit: str = "zhengfuban") -> Path:
@@ -55,7 +42,7 @@ def test_a_writer_killed_between_temp_file_and_rename_leaves_the_old_file(one_re
     data = one_request.parents[2]
     before = one_request.read_bytes()
     args = ["request", "add", "--unit", "市政府办", "--received", "2024-03-04", "--data", str(data)]
-    child = subprocess.run([sys.executable, "-c", KILL_BEFORE_RENAME, *args], capture_output=True, check=False)
+    child = faults.killed_before_rename(*args)
     assert child.returncode == -signal.SIGKILL
     assert one_request.read_bytes() == before
     (temp,) = leftovers(one_request.parent)  # the kill came after the temporary file was written in full
@@ -147,14 +134,7 @@ def test_fifty_concurrent_writers_across_units_and_within_one_lose_nothing(data_
     writers += [(unit, 1) for unit in others]  # one on each other unit's file
     writers += [("zhengshuju", day) for day in range(2, 52 - len(writers))]
     assert len(writers) == 50 and len(others) >= 10
-    context = multiprocessing.get_context("fork")
-    barrier = context.Barrier(len(writers))
-    processes = [context.Process(target=_writer, args=(data, unit, day, barrier)) for unit, day in writers]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(timeout=300)
-    assert [process.exitcode for process in processes] == [0] * 50
+    assert faults.all_at_once(_writer, [(data, unit, day) for unit, day in writers]) == [0] * 50
     found = set()
     for path in request_file(data_copy).parent.glob("*.yaml"):
         stored = yaml.safe_load(path.read_text(encoding="utf-8"))["requests"]
