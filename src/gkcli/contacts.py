@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
+from pydantic import Field, StrictStr, ValidationError
 
 from gkcli.errors import DataError, Problem, UsageError
 from gkcli.load import Document, load_file
-from gkcli.model import Text
+from gkcli.model import Closed, Text
 from gkcli.units import Directory, describe_invisible, reveal_invisible
 
 CONTACTS_FILE = "contacts.yaml"
@@ -36,11 +36,7 @@ class RobotType(StrEnum):
     FEISHU = "feishu"
 
 
-class _Closed(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Webhook(_Closed):
+class Webhook(Closed):
     """一个群机器人。"""
 
     type: RobotType = Field(description="wecom 企业微信；dingtalk 钉钉；feishu 飞书")
@@ -48,7 +44,7 @@ class Webhook(_Closed):
     name: StrictStr | None = Field(None, description="便于识别的名称，如“政数局工作群”")
 
 
-class Contact(_Closed):
+class Contact(Closed):
     """一个单位接收提醒的方式。"""
 
     unit: Text = Field(description="单位名称、id 或别名（见 units.yaml）")
@@ -57,7 +53,7 @@ class Contact(_Closed):
     note: StrictStr | None = None
 
 
-class ContactsFile(_Closed):
+class ContactsFile(Closed):
     """contacts.yaml。"""
 
     contacts: list[Contact] = Field(default_factory=list)

@@ -36,11 +36,13 @@ ID_RULE = "只能用小写英文字母、数字、- 和 _，且以字母开头"
 Id = Annotated[StrictStr, Field(pattern=ID_PATTERN, description="稳定的英文/拼音标识")]
 
 
-class _Closed(BaseModel):
+class Closed(BaseModel):
+    """A data-file object: unknown keys are errors (a typo such as `deadine:`), values are read-only."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Deadline(_Closed):
+class Deadline(Closed):
     """完成时间：原文（text）与解析后的含义。"""
 
     text: Text = Field(description="原文“完成时间”一栏，去掉换行空白后逐字照录")
@@ -55,7 +57,7 @@ class Deadline(_Closed):
         return records.Deadline(self.text, self.kind, self.due, self.start, self.days, self.day_type, self.event)
 
 
-class Category(_Closed):
+class Category(Closed):
     """任务类别（一 … 十四）。"""
 
     number: StrictInt = Field(ge=1)
@@ -66,7 +68,7 @@ class Category(_Closed):
         return records.Category(self.number, self.numeral, self.name)
 
 
-class Checkpoint(_Closed):
+class Checkpoint(Closed):
     """周期性节点：任务内容中写明频次的检查、更新、汇报（月自查、季督查……）。"""
 
     text: Text = Field(description="出处：任务内容中写明频次的原文片段，逐字照录")
@@ -79,7 +81,7 @@ class Checkpoint(_Closed):
         return records.Checkpoint(self.text, self.cadence, self.name, self.start, self.due)
 
 
-class Task(_Closed):
+class Task(Closed):
     """一项任务：原文与解析后的责任单位、完成时间。"""
 
     id: StrictInt = Field(ge=1, description="序号")
@@ -106,7 +108,7 @@ class Task(_Closed):
         )
 
 
-class Register(_Closed):
+class Register(Closed):
     """一年的任务清单。"""
 
     title: Text
@@ -124,7 +126,7 @@ class Register(_Closed):
         )
 
 
-class Unit(_Closed):
+class Unit(Closed):
     """一个单位。"""
 
     id: Id
@@ -137,7 +139,7 @@ class Unit(_Closed):
         return records.Unit(self.id, self.name, self.kind, self.aliases, self.note)
 
 
-class Group(_Closed):
+class Group(Closed):
     """单位组，如“各乡镇人民政府”“市政府各相关部门（单位）”。"""
 
     id: Id
@@ -152,7 +154,7 @@ class Group(_Closed):
         return records.Group(self.id, self.name, self.aliases, self.member_kinds, self.members, self.open, self.note)
 
 
-class UnitsFile(_Closed):
+class UnitsFile(Closed):
     """units.yaml。"""
 
     units: list[Unit]
@@ -162,7 +164,7 @@ class UnitsFile(_Closed):
         return records.UnitsFile([unit.record() for unit in self.units], [group.record() for group in self.groups])
 
 
-class ProgressRecord(_Closed):
+class ProgressRecord(Closed):
     """进度记录：一个单位在一项任务（或其某一期）上的一次进展，只追加、不改写。"""
 
     task: StrictInt = Field(ge=1, description="任务序号")
@@ -175,7 +177,7 @@ class ProgressRecord(_Closed):
     recorded_by: Text = Field(description="填报人")
 
 
-class ProgressFile(_Closed):
+class ProgressFile(Closed):
     """progress/年份/单位id.yaml：一个单位一年的进度记录。"""
 
     unit: Id = Field(description="单位 id，与文件名一致")

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StrictBool, StrictInt, StrictStr
+from pydantic import Field, Strict, StrictBool, StrictInt, StrictStr
 
 from gkcli.errors import DataError, Problem
 from gkcli.load import Document, load_file
-from gkcli.model import Text
+from gkcli.model import Closed, Text
 from gkcli.validate import parse_model
 from gkcli.workdays import WEEKDAYS, Overrides, WorkCalendar, YearSchedule, days_after
 
@@ -26,11 +26,7 @@ WORKDAYS_FILE = "workdays.yaml"
 Day = Annotated[dt.date, Strict(), Field(description="日期，YYYY-MM-DD")]
 
 
-class _Closed(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class HolidaySpan(_Closed):
+class HolidaySpan(Closed):
     """一段放假日期（含周末），如春节 2 月 10 日至 17 日。"""
 
     name: Text = Field(description="节日名称，如“春节”")
@@ -42,14 +38,14 @@ class HolidaySpan(_Closed):
         return [self.start, *days_after(self.start, last)]
 
 
-class MakeupDay(_Closed):
+class MakeupDay(Closed):
     """调休上班的周末。"""
 
     date: Day = Field(description="调休上班的日期（星期六或星期日）")
     name: Text | None = Field(None, description="为哪个节日调休，如“春节”")
 
 
-class YearEntry(_Closed):
+class YearEntry(Closed):
     """一年的节假日安排（国务院办公厅通知）。"""
 
     year: StrictInt = Field(ge=2000, le=2100, description="年份")
@@ -59,7 +55,7 @@ class YearEntry(_Closed):
     makeup_days: list[MakeupDay] = Field(default_factory=list, description="调休上班日期")
 
 
-class WorkdaysFile(_Closed):
+class WorkdaysFile(Closed):
     """workdays.yaml：法定节假日安排的本地补充与更正。"""
 
     years: list[YearEntry]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from pydantic import ConfigDict, Field, StrictStr
 
-from gkcli.model import Date
+from gkcli.model import Closed, Date
 
 REQUEST_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 REQUEST_ID_RULE = "只能用英文字母、数字、.、_、-，且以字母或数字开头"
@@ -17,8 +17,8 @@ RequestId = Annotated[
 ]
 
 
-class _Closed(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+class _Closed(Closed):
+    model_config = ConfigDict(populate_by_name=True)  # added to Closed's: closed and read-only
 
 
 class Consult(_Closed):
