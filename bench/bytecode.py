@@ -16,8 +16,10 @@ from pathlib import Path
 
 def compile_gk() -> None:
     """Compile the gkcli package this Python imports (a no-op where the bytecode is current)."""
-    import gkcli
-
+    try:
+        import gkcli
+    except ImportError:
+        sys.exit("找不到 gkcli：请先在仓库根目录安装，如 pip install -e '.[test]'，再运行基准测试")
     package = Path(gkcli.__file__).parent
     if not compileall.compile_dir(package, quiet=1):
         sys.exit(f"无法编译 {package}")
