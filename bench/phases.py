@@ -19,9 +19,9 @@ import tempfile
 from pathlib import Path
 
 from bytecode import compile_gk
+from run import FLOOR_CODE as FLOOR
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-FLOOR = "import typer, pydantic, rich.console, rich.table, yaml, dateutil.rrule"
 
 PHASES = r"""
 import gc, json, sys, time

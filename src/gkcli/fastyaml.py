@@ -109,8 +109,8 @@ class _Events:
         text = event.value
         if event.style:  # quoted or block text: always a string
             return text
-        known = self.plain.get(text, _GiveUp)
-        if known is not _GiveUp:
+        known = self.plain.get(text, NOT_PLAIN)
+        if known is not NOT_PLAIN:
             return known
         value = self.resolve(text)
         if len(text) <= SHORT:

@@ -8,6 +8,7 @@ for the invoked command alone when the first word names one, and the whole tree 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from importlib import import_module
 from typing import Any
@@ -86,10 +87,8 @@ def invoked(args: Sequence[str]) -> str | None:
     return None
 
 
-def run(args: Sequence[str] | None = None) -> None:
-    import sys
-
-    build(invoked(sys.argv[1:] if args is None else args))(args=args)
+def run() -> None:
+    build(invoked(sys.argv[1:]))()
 
 
 def __getattr__(name: str) -> Any:
